@@ -1,0 +1,49 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both set everything up first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DATA ?= instance
+DEMO := $(DATA)/demo
+HOST ?= 127.0.0.1
+PORT ?= 5000
+export GATEWAY_DATA_DIR := $(abspath $(DATA))
+
+.PHONY: run test browser demo clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# Debian's Chromium for the browser tests (no browser download); skipped when it cannot be installed.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "Could not install chromium: browser tests will be skipped."; \
+	  else echo "chromium is missing and cannot be installed here: browser tests will be skipped."; fi; }
+
+$(DEMO)/council.yaml: | $(STAMP)
+	$(BIN)/gateway demo $(DEMO)
+
+demo: $(DEMO)/council.yaml
+	$(BIN)/gateway init
+	$(BIN)/gateway load-council $(DEMO)/council.yaml
+	$(BIN)/gateway ingest $(DEMO)/documents
+
+run: $(STAMP) demo
+	@echo
+	@echo "Sign in at http://$(HOST):$(PORT)/ with password 'demo-pass-1' as any of these accounts:"
+	@$(BIN)/gateway accounts
+	@echo
+	$(BIN)/gateway serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(DATA) .pytest_cache test-artifacts

@@ -1,0 +1,112 @@
+"""Plain-English reasons for each rule, citing the protocol paragraph it rests on."""
+
+from gateway.access.facts import DocumentFacts, Request, Subject
+
+
+def _interest(sub: Subject, doc: DocumentFacts) -> str:
+    matter = next(iter(sorted(doc.matters & set(sub.interests))), None)
+    kind = sub.interests.get(matter, "pecuniary")
+    return f"a {kind} interest in {doc.matter_titles.get(matter, matter)}"
+
+
+def _public_or(outcome: str, otherwise: str) -> str:
+    return "The document is public, so you may see it." if outcome == "grant" else otherwise
+
+
+def _committee(doc: DocumentFacts) -> str:
+    return doc.committee_name or doc.committee or "the owning committee"
+
+
+REASONS = {
+    "R-AUTH": lambda s, d, r, o: "You are not signed in.",
+    "R-PROPER-OFFICER": lambda s, d, r, o: "As the Proper Officer you may see every document (protocol 5.10).",
+    "R-SERVICE-HOLDER": lambda s, d, r, o: "You work in the service that holds this document (protocol 11.9).",
+    "R-OFFICER-PUBLIC": lambda s, d, r, o: _public_or(
+        o, "Officers outside the service that holds this document may see public documents only."
+    ),
+    "R-GROUP-OTHER": lambda s, d, r, o: (
+        "This is the internal working of a party group you do not belong to (protocol 11.11)."
+    ),
+    "R-NFP-OTHER": lambda s, d, r, o: "This document is not for publication to anyone but its addressee (protocol 11).",
+    "R-CASEWORK-OTHER": lambda s, d, r, o: "This is another member's constituent casework (protocol 13.2).",
+    "R-DRAFT-ADMIN-OTHER": lambda s, d, r, o: (
+        "This draft is for the administration only, and your group is not part of it (protocol 11.10)."
+    ),
+    "R-DRAFT": lambda s, d, r, o: (
+        f"This document is embargoed until {d.publish_on}." if d.status == "embargoed"
+        else "This is a draft, not yet available to members (protocol 10.4)."
+    ),
+    "R-PRIVATE-CAPACITY": lambda s, d, r, o: _public_or(
+        o,
+        "Acting in a private capacity you have the access of any member of the public, "
+        "and this document is not public (protocol 11.3).",
+    ),
+    "R-INTEREST": lambda s, d, r, o: _public_or(
+        o,
+        f"You have declared {_interest(s, d)}: a member may not knowingly inspect a document "
+        "about a matter in which they have such an interest (protocol para 9).",
+    ),
+    "R-GROUP-OWN": lambda s, d, r, o: "This is your own party group's document (protocol 11.11).",
+    "R-NFP-ADDRESSEE": lambda s, d, r, o: "This document was provided to you personally (protocol 11).",
+    "R-CASEWORK-OWN": lambda s, d, r, o: "This is your own constituent casework (protocol 13.2).",
+    "R-DRAFT-ADMIN": lambda s, d, r, o: (
+        "This draft is for the administration, and your group is part of it (protocol 11.10)."
+    ),
+    "R-EMBARGO-CHAIR": lambda s, d, r, o: (
+        f"The document is embargoed until {d.publish_on}, and you chair or vice-chair "
+        f"{_committee(d)} (protocol 10.4)."
+    ),
+    "R-PUBLIC": lambda s, d, r, o: "This is a public document (s100F; protocol 11.5).",
+    "R-PO-GRANT": lambda s, d, r, o: (
+        "The Proper Officer has granted you access"
+        + (f" until {r.standing.until}" if r.standing and r.standing.until else "")
+        + (f": {r.standing.reasons}" if r.standing and r.standing.reasons else ".")
+    ),
+    "R-REVIEW": lambda s, d, r, o: (
+        "This document's classification needs review, so the Proper Officer decides access."
+    ),
+    "R-MO-CORRESPONDENCE": lambda s, d, r, o: (
+        "This is the Monitoring Officer's correspondence: the Proper Officer decides access (protocol 6.5)."
+    ),
+    "R-COMMITTEE": lambda s, d, r, o: f"You sit on {_committee(d)}, which owns this document (protocol 5.9).",
+    "R-PORTFOLIO": lambda s, d, r, o: (
+        "You hold, or are opposition spokesperson for, this document's portfolio (protocol 5.9)."
+    ),
+    "R-SCRUTINY": lambda s, d, r, o: (
+        "You sit on a scrutiny committee whose work programme includes this executive matter "
+        "(protocol 11.6; 2012 Regulations reg 17)."
+    ),
+    "R-AFTER-MEETING": lambda s, d, r, o: (
+        f"This paper is for a private meeting on {d.meeting_date}; it becomes available "
+        "the day after the meeting (protocol 5.4)."
+    ),
+    "R-EMPLOYEE": lambda s, d, r, o: (
+        "This document concerns a particular employee: the Proper Officer decides access (protocol 10.3)."
+    ),
+    "R-NOT-WITHHOLDABLE": lambda s, d, r, o: (
+        "This is a meeting paper whose exempt information may not be withheld from members "
+        "(s100F(2); protocol para 10)."
+    ),
+    "R-NEED-TO-KNOW": lambda s, d, r, o: (
+        "This document is not public: the Proper Officer decides whether you need to know it "
+        "for your duties (protocol 11.7-11.9)."
+    ),
+    "R-PO-REFUSED": lambda s, d, r, o: (
+        "The Proper Officer has refused you this document"
+        + (f": {r.standing.reasons}" if r.standing and r.standing.reasons else ".")
+        + " You may dispute the refusal (protocol 6.7)."
+    ),
+    "R-NO-REASON": lambda s, d, r, o: (
+        "State why you need this document for your duties as a councillor: at least a sentence "
+        "about your need to know, not curiosity (no 'roving commission', protocol 11.8)."
+    ),
+    "R-DEFAULT": lambda s, d, r, o: "No rule allows access, so access is refused.",
+}
+
+
+def explain(rule: str, outcome: str, sub: Subject, doc: DocumentFacts, req: Request) -> tuple[str, ...]:
+    """The reasons for a decision; the web and API answer a hidden one with 'not found' alone."""
+    template = REASONS.get(rule)
+    if template is None:
+        return (f"Decided by the council's rule {rule}.",)
+    return (template(sub, doc, req, outcome),)

@@ -1,0 +1,264 @@
+"""The `gateway` command (CONTRACT.md): every reporting command takes --json."""
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from gateway.config import settings_from_env
+from gateway.domain.errors import InputError
+
+
+def _gateway():
+    from gateway.runtime import Gateway
+
+    return Gateway(settings_from_env())
+
+
+def _ready_gateway():
+    gw = _gateway()
+    gw.init()
+    return gw
+
+
+def _emit(as_json: bool, payload, text: str) -> None:
+    click.echo(json.dumps(payload, default=str) if as_json else text)
+
+
+def _fail(message: str, code: int = 1):
+    click.echo(f"gateway: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group()
+def main():
+    """Document access gateway: who may see which council document, decided and logged."""
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+def init(as_json):
+    """Create or upgrade the database, the index and the default policy."""
+    gw = _ready_gateway()
+    from index import open_index
+
+    open_index(gw.settings.index_dir)
+    _emit(as_json, {"data_dir": str(gw.settings.data_dir), "database": gw.engine.url.render_as_string()},
+          f"Initialised {gw.settings.data_dir} ({gw.engine.url.render_as_string()})")
+
+
+@main.command("load-council")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+def load_council_cmd(file, as_json):
+    """Load (upsert) the council file; nothing is applied if any entry is wrong."""
+    from gateway.domain.audit import Entry
+    from gateway.domain.council_file import load_council
+
+    gw = _ready_gateway()
+    try:
+        with gw.sessions() as session:
+            counts = load_council(session, file)
+    except InputError as exc:
+        _fail(str(exc))
+    gw.audit.append(Entry("council_loaded", detail={"file": str(file), **counts}))
+    _emit(as_json, counts, "Loaded " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+@main.command("load-decisions")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+def load_decisions_cmd(file, as_json):
+    """Import Proper Officer decisions already taken; later entries supersede earlier ones."""
+    from gateway.domain.audit import Entry
+    from gateway.domain.decisions_file import load_decisions
+
+    gw = _ready_gateway()
+    try:
+        with gw.sessions() as session:
+            count = load_decisions(session, file)
+    except InputError as exc:
+        _fail(str(exc))
+    gw.audit.append(Entry("decisions_loaded", detail={"file": str(file), "count": count}))
+    _emit(as_json, {"decisions": count}, f"Loaded {count} Proper Officer decisions")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+def ingest(folder, as_json):
+    """Extract, classify and index every document of FOLDER."""
+    from gateway.domain.audit import Entry
+    from gateway.domain.ingest import ingest_folder
+    from index import DocumentIndex
+
+    gw = _ready_gateway()
+    search_index = DocumentIndex(gw.settings.index_dir)
+    bar = None
+    if sys.stderr.isatty() and not as_json:
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="file", desc="Ingesting", file=sys.stderr)
+
+    def progress(done, total):
+        if bar is not None:
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+    try:
+        report = ingest_folder(gw.sessions, gw.blobs, folder, progress=progress,
+                               on_change=lambda ids: search_index.update(gw, ids))
+    except InputError as exc:
+        _fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.close()
+    summary = report.to_json()
+    gw.audit.append(Entry("ingest", detail={"folder": str(folder), **summary}))
+    if as_json:
+        _emit(True, summary, "")
+        return
+    for file, reason in report.failed:
+        click.echo(f"failed: {file}: {reason}")
+    for ident, reason in report.needs_review:
+        click.echo(f"needs review: {ident}: {reason}")
+    click.echo(f"{summary['ingested']} ingested, {summary['updated']} updated, {summary['unchanged']} unchanged, "
+               f"{len(report.needs_review)} need review, {len(report.failed)} failed")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--council", type=click.Path(path_type=Path), help="council file giving the groups' names")
+@click.option("--json", "as_json", is_flag=True)
+def classify(files, council, as_json):
+    """Classify FILES without storing anything: one JSON object per line."""
+    import classifiers
+    from gateway.domain.council_file import parse_council
+    from gateway.extraction import extract_many
+
+    groups = []
+    if council:
+        try:
+            data = parse_council(council)
+        except InputError as exc:
+            _fail(str(exc))
+        groups = [classifiers.GroupName(g["id"], (g["name"], *(g.get("aliases") or []))) for g in data["groups"]]
+    for path, extraction in extract_many(list(files)):
+        labels = (classifiers.classify_pages(extraction.pages, groups) if extraction.ok
+                  else classifiers.unreadable(extraction.reason or "unreadable"))
+        payload = {"file": str(path), **labels.to_json()}
+        text = (f"{path}: paragraphs {payload['exempt_paragraphs'] or 'none'}, group {payload['party_group']}, "
+                f"flags {payload['flags'] or 'none'}{', NEEDS REVIEW' if payload['needs_review'] else ''}")
+        _emit(as_json, payload, text)
+
+
+@main.command()
+@click.option("--member", help="member or officer id (empty: nobody signed in)")
+@click.option("--document")
+@click.option("--action", default="read", show_default=True)
+@click.option("--capacity", default="councillor", show_default=True)
+@click.option("--reason", default="")
+@click.option("--at", help="a date or date-time (default: now)")
+@click.option("--batch", type=click.Path(path_type=Path), help="JSON lines of requests")
+@click.option("--dry-run", is_flag=True, help="answer without recording")
+@click.option("--json", "as_json", is_flag=True)
+def decide(member, document, action, capacity, reason, at, batch, dry_run, as_json):
+    """Decide one request, or a batch of them."""
+    from gateway.access.batch import decide_batch, decide_one
+
+    gw = _ready_gateway()
+    if batch:
+        sys.exit(decide_batch(gw, batch, sys.stdout, record=not dry_run))
+    if not document:
+        _fail("--document is required (or --batch FILE)", 2)
+    sys.exit(decide_one(gw, member, document, dict(action=action, capacity=capacity, reason=reason, at=at),
+                        as_json, record=not dry_run))
+
+
+@main.group()
+def audit():
+    """Check or export the audit log."""
+
+
+@audit.command()
+@click.option("--json", "as_json", is_flag=True)
+def verify(as_json):
+    """Check the whole chain; exit 1 naming the first bad record."""
+    result = _ready_gateway().audit.verify()
+    payload = {"ok": result.ok, "records": result.count, "first_bad": result.first_bad, "problem": result.problem}
+    _emit(as_json, payload, f"OK: {result.count} records verified" if result.ok
+          else f"BROKEN at record {result.first_bad}: {result.problem}")
+    sys.exit(0 if result.ok else 1)
+
+
+@audit.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+def export(fmt):
+    """Write the log to standard output as JSON lines or CSV."""
+    _ready_gateway().audit.export(sys.stdout, fmt)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+def reindex(as_json):
+    """Rebuild the search index from the store."""
+    from index import DocumentIndex
+
+    gw = _ready_gateway()
+    count = DocumentIndex(gw.settings.index_dir).rebuild(gw)
+    _emit(as_json, {"indexed": count}, f"Indexed {count} documents")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+def accounts(as_json):
+    """List the council's members and officers (who can sign in, and as what)."""
+    from sqlalchemy import select
+
+    from gateway.domain.models import Member, Officer
+
+    with _ready_gateway().sessions() as session:
+        rows = [{"id": m.id, "name": m.name, "kind": "member", "group": m.group_id}
+                for m in session.scalars(select(Member).order_by(Member.id))]
+        rows += [{"id": o.id, "name": o.name, "kind": "officer", "roles": o.roles}
+                 for o in session.scalars(select(Officer).order_by(Officer.id))]
+    if as_json:
+        _emit(True, rows, "")
+        return
+    for row in rows:
+        what = ", ".join(row["roles"]) if row["kind"] == "officer" else f"councillor, {row['group'] or 'no group'}"
+        click.echo(f"  {row['id']:<24} {row['name']} ({what})")
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.option("--members", default=24, show_default=True)
+@click.option("--documents", default=60, show_default=True)
+@click.option("--seed", default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def demo(out_dir, members, documents, seed, as_json):
+    """Write a generated demo council (council.yaml, documents/, labels.jsonl) to OUT_DIR."""
+    from gateway.demo import DEMO_PASSWORD, write_demo_council
+
+    made = write_demo_council(out_dir, members=members, documents=documents, seed=seed)
+    payload = {"out_dir": str(out_dir), "members": len(made.council["members"]),
+               "documents": len(made.documents), "password": DEMO_PASSWORD}
+    _emit(as_json, payload, f"Wrote {payload['members']} members and {payload['documents']} documents to {out_dir}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+def serve(host, port):
+    """Serve the web application (embedded default: SQLite, local index)."""
+    from werkzeug.serving import make_server
+
+    from gateway import create_app
+
+    _ready_gateway()
+    server = make_server(host, port, create_app(), threaded=True)
+    click.echo(f"Serving the gateway on http://{host}:{server.server_port}/", err=False)
+    sys.stdout.flush()
+    server.serve_forever()

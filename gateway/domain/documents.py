@@ -1,0 +1,135 @@
+"""The document folder (CONTRACT.md) and a document's effective fields (declared beats classified)."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from gateway.domain.errors import InputError
+
+STATUSES = ("published", "embargoed", "draft")
+SESSIONS = ("public", "private")
+FLAGS = ("monitoring_officer_correspondence", "employee_matter", "third_party_personal_data", "contract_terms")
+CLASSIFICATION_KEYS = ("exempt_paragraphs", "party_group", "flags", "needs_review")
+SUPPORTED_SUFFIXES = (".pdf", ".txt")
+
+
+@dataclass
+class FolderEntry:
+    """One document of the folder: where its file is, its metadata, what it declares."""
+
+    id: str
+    path: Path
+    meta: dict
+    declared: dict
+
+
+def _date(value, path, entry, field):
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(path, entry, field, f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _id_from_filename(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-") or "document"
+
+
+def check_entry(raw: dict, index: int, folder: Path, listing: Path, known: dict) -> FolderEntry:
+    """Checks one documents.yaml entry against the council (`known`: committees, portfolios, matters, members, groups)."""
+    if not isinstance(raw, dict):
+        raise InputError(listing, f"documents[{index}]", None, "must be a mapping")
+    ident = raw.get("id")
+    entry = f"documents[{index}]" + (f" ({ident})" if ident else "")
+    for field in ("id", "file"):
+        if not raw.get(field) or not isinstance(raw[field], str):
+            raise InputError(listing, entry, field, "missing")
+    path = (folder / raw["file"]).resolve()
+    if folder.resolve() not in path.parents:
+        raise InputError(listing, entry, "file", "must name a file inside the folder")
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise InputError(listing, entry, "file", f"unsupported type {path.suffix!r} (supported: .pdf, .txt)")
+
+    def ref(field, kind):
+        value = raw.get(field)
+        if value is not None and value not in known[kind]:
+            raise InputError(listing, entry, field, f"unknown {kind[:-1]} {value!r}")
+        return value
+
+    meeting = raw.get("meeting") or {}
+    if not isinstance(meeting, dict):
+        raise InputError(listing, entry, "meeting", "must be a mapping {date, session}")
+    session = meeting.get("session")
+    if session is not None and session not in SESSIONS:
+        raise InputError(listing, entry, "meeting.session", f"{session!r} is not public or private")
+    status = raw.get("status", "published")
+    if status not in STATUSES:
+        raise InputError(listing, entry, "status", f"{status!r} is not one of {', '.join(STATUSES)}")
+    matters = raw.get("matters")
+    if matters is not None:
+        if not isinstance(matters, list):
+            raise InputError(listing, entry, "matters", "must be a list of matter ids")
+        for m in matters:
+            if m not in known["matters"]:
+                raise InputError(listing, entry, "matters", f"unknown matter {m!r}")
+    meta = {
+        "title": str(raw.get("title") or Path(raw["file"]).stem),
+        "service": raw.get("service"),
+        "committee_id": ref("committee", "committees"),
+        "meeting_date": _date(meeting.get("date"), listing, entry, "meeting.date"),
+        "meeting_session": session,
+        "portfolio_id": ref("portfolio", "portfolios"),
+        "matters": matters,
+        "status": status,
+        "publish_on": _date(raw.get("publish_on"), listing, entry, "publish_on"),
+        "admin_only": bool(raw.get("admin_only", False)),
+        "not_for_publication_to": ref("not_for_publication_to", "members"),
+        "casework_of": ref("casework_of", "members"),
+    }
+    return FolderEntry(ident, path, meta, _declared(raw, listing, entry, known))
+
+
+def _declared(raw, listing, entry, known) -> dict:
+    declared = {key: raw[key] for key in CLASSIFICATION_KEYS if key in raw}
+    paragraphs = declared.get("exempt_paragraphs")
+    if "exempt_paragraphs" in declared:
+        paragraphs = paragraphs or []
+        if not isinstance(paragraphs, list) or not all(p in range(1, 8) for p in paragraphs):
+            raise InputError(listing, entry, "exempt_paragraphs", "must be a list of paragraphs 1 to 7")
+        declared["exempt_paragraphs"] = sorted(set(paragraphs))
+    if "flags" in declared:
+        flags = declared["flags"] or []
+        if not isinstance(flags, list) or any(f not in FLAGS for f in flags):
+            raise InputError(listing, entry, "flags", f"must be a list of {', '.join(FLAGS)}")
+        declared["flags"] = sorted(set(flags))
+    group = declared.get("party_group")
+    if group is not None and group not in known["groups"]:
+        raise InputError(listing, entry, "party_group", f"unknown group {group!r}")
+    if "needs_review" in declared and not isinstance(declared["needs_review"], bool):
+        raise InputError(listing, entry, "needs_review", "must be true or false")
+    return declared
+
+
+def list_folder(folder: Path, raw_entries: list | None) -> list:
+    """The raw entries to ingest: documents.yaml's, or one per .pdf/.txt file of a bare folder."""
+    if raw_entries is not None:
+        return raw_entries
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file())
+    return [{"id": _id_from_filename(p.name), "file": p.name} for p in files]
+
+
+def effective_classification(declared: dict, classified: dict) -> dict:
+    """Each declared key wins; the rest comes from the classifier, failing closed when it has not run."""
+    result = {
+        "exempt_paragraphs": declared.get("exempt_paragraphs", classified.get("exempt_paragraphs", [])),
+        "party_group": declared["party_group"] if "party_group" in declared else classified.get("party_group"),
+        "flags": declared.get("flags", classified.get("flags", [])),
+    }
+    fully_declared = all(key in declared for key in CLASSIFICATION_KEYS[:3])
+    if "needs_review" in declared:
+        result["needs_review"] = declared["needs_review"]
+    else:
+        result["needs_review"] = not fully_declared and classified.get("needs_review", True)
+    return result

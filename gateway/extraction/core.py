@@ -1,0 +1,135 @@
+"""extract() and extract_many(): the public entry points."""
+
+from __future__ import annotations
+
+import collections
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .limits import Extraction, Limits
+from .pdf import ProcessTracker, run_pdf
+
+PDF_SUFFIXES = frozenset({".pdf"})
+TEXT_SUFFIXES = frozenset({".txt"})
+SUPPORTED_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES
+
+_HEADER_WINDOW = 1024
+
+
+def extract(path: Path, limits: Limits = Limits()) -> Extraction:
+    """Extract the text of ``path`` page by page.  Never raises for a bad file."""
+    return _extract(Path(path), limits, None)
+
+
+def extract_many(
+    paths: Iterable[Path],
+    limits: Limits = Limits(),
+    workers: int | None = None,
+) -> Iterator[tuple[Path, Extraction]]:
+    """Yields results in input order; runs up to `workers` (default: os.cpu_count()) child processes at once.
+
+    Each PDF gets its own child process, so one that crashes, runs out of memory
+    or times out affects only its own result.  ``paths`` is consumed lazily (at
+    most ``2 * workers`` files are queued ahead of the one being yielded).
+    Closing the iterator early (``break``, ``.close()``) kills the children still
+    running.
+    """
+    if workers is None:
+        workers = os.cpu_count() or 1
+    if not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be a positive int, got {workers!r}")
+    return _extract_many(paths, limits, workers)
+
+
+def _extract_many(
+    paths: Iterable[Path], limits: Limits, workers: int
+) -> Iterator[tuple[Path, Extraction]]:
+    tracker = ProcessTracker()
+    pending: collections.deque = collections.deque()
+    source = iter(paths)
+    executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract")
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 2 * workers:
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                path = item if isinstance(item, Path) else Path(item)
+                pending.append((path, executor.submit(_extract, path, limits, tracker)))
+            if not pending:
+                return
+            path, future = pending.popleft()
+            yield path, future.result()
+    finally:
+        tracker.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _extract(path: Path, limits: Limits, tracker: ProcessTracker | None) -> Extraction:
+    try:
+        return _extract_unchecked(path, limits, tracker)
+    except Exception as exc:  # a bug here must not take down a batch
+        return Extraction.review(f"unreadable: internal error ({type(exc).__name__})")
+
+
+def _extract_unchecked(path: Path, limits: Limits, tracker: ProcessTracker | None) -> Extraction:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return Extraction.review(f"unsupported type: {suffix or 'no suffix'}"[:60])
+
+    try:
+        # O_NONBLOCK: opening a FIFO must not hang; it is refused just below.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return Extraction.review(f"unreadable: {exc.strerror or type(exc).__name__}")
+    with open(fd, "rb") as fp:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return Extraction.review("unreadable: not a regular file")
+            size = info.st_size
+            if size == 0:
+                return Extraction.review("empty: file has no content")
+            if size > limits.max_bytes:
+                return Extraction.review(
+                    f"too large: {size} bytes is over the {limits.max_bytes}-byte limit"
+                )
+            if suffix in TEXT_SUFFIXES:
+                return _text_file(fp, limits)
+            if b"%PDF-" not in fp.read(_HEADER_WINDOW):
+                return Extraction.review("not a PDF: no %PDF- header in the first 1024 bytes")
+        except OSError as exc:
+            return Extraction.review(f"unreadable: {exc.strerror or type(exc).__name__}")
+        return run_pdf(fp, limits, tracker)
+
+
+def _text_file(fp, limits: Limits) -> Extraction:
+    data = fp.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:  # grew since fstat
+        return Extraction.review(f"too large: over the {limits.max_bytes}-byte limit")
+    text = decode_text(data)
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()  # a form feed ends each page (pdftotext style), not starts an empty one
+    if not any(page.strip() for page in pages):
+        return Extraction.review("empty: no text in file", pages)
+    return Extraction.success(pages)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252, else Latin-1 (never fails)."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = data.decode("latin-1")
+    return text.replace("\x00", "")  # NUL cannot be stored in PostgreSQL text

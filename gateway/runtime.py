@@ -1,0 +1,74 @@
+"""The gateway's parts wired together for one data directory: database, blobs, audit, policy, access."""
+
+from functools import cached_property
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import select
+
+from gateway.domain.clock import utcnow
+from gateway.access.enforcer import PolicyEnforcer
+from gateway.access.service import AccessService
+from gateway.config import Settings
+from gateway.db import make_engine, make_session_factory
+from gateway.domain.audit import AuditLog
+from gateway.domain.blobs import BlobStore
+from gateway.domain.models import PolicyVersion
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class Gateway:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.engine = make_engine(settings.sqlalchemy_url)
+        self.sessions = make_session_factory(self.engine)
+        self.audit = AuditLog(self.sessions)
+        self.blobs = BlobStore(settings.blob_dir)
+
+    @property
+    def model_path(self) -> Path:
+        return self.settings.policy_dir / "casbin_model.conf"
+
+    def default_policy_text(self) -> str:
+        return (self.settings.policy_dir / "policy.csv").read_text(encoding="utf-8")
+
+    def init(self) -> None:
+        """Creates or upgrades the database and installs the default policy if there is none."""
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "head")
+        with self.sessions() as session, session.begin():
+            if session.scalars(select(PolicyVersion).limit(1)).first() is None:
+                session.add(PolicyVersion(text=self.default_policy_text(), note="Default rules (RULES.md)",
+                                          created_at=utcnow(), active=True))
+
+    def active_policy(self) -> PolicyVersion:
+        with self.sessions() as session:
+            version = session.scalars(select(PolicyVersion).where(PolicyVersion.active)).first()
+        if version is None:
+            raise RuntimeError("no active policy: run `gateway init`")
+        return version
+
+    @cached_property
+    def access(self) -> AccessService:
+        version = self.active_policy()
+        self._policy_id = version.id
+        return AccessService(PolicyEnforcer(self.model_path, version.text), self.audit)
+
+    @cached_property
+    def index(self):
+        from index import DocumentIndex
+
+        return DocumentIndex(self.settings.index_dir)
+
+    def refresh_policy(self) -> None:
+        """Swaps in a new enforcer, built whole, when another process activated another policy version."""
+        version = self.active_policy()
+        if "access" not in self.__dict__ or version.id != self._policy_id:
+            enforcer = PolicyEnforcer(self.model_path, version.text)
+            self.access.enforcer, self._policy_id = enforcer, version.id

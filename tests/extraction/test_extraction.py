@@ -1,0 +1,420 @@
+"""Tests for gateway.extraction.  All fixtures are generated here, in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+from fpdf.enums import EncryptionMethod
+
+from gateway.extraction import (
+    REASON_PREFIXES,
+    Extraction,
+    Limits,
+    extract,
+    extract_many,
+)
+from gateway.extraction import pdf as pdf_runner
+
+# --------------------------------------------------------------------------- helpers
+
+PAGE_WORDS = {
+    1: ["planning", "committee", "aardvark", "Schedule"],
+    2: ["exempt", "information", "badger", "paragraph"],
+    3: ["cabinet", "procurement", "chinchilla", "tender"],
+}
+FILLER = (
+    "The council received the report of the director and resolved to defer the "
+    "decision pending further consultation with ward members and residents. "
+)
+
+
+def fpdf_document(pages: dict[int, list[str]] | int, **encryption) -> bytes:
+    if isinstance(pages, int):
+        pages = {n: [f"pageword{n}"] for n in range(1, pages + 1)}
+    pdf = FPDF()
+    if encryption:
+        pdf.set_encryption(**encryption)
+    pdf.set_font("Helvetica", size=11)
+    for n in sorted(pages):
+        pdf.add_page()
+        pdf.cell(0, 8, f"Page heading {n}", new_x="LMARGIN", new_y="NEXT")
+        # Several wrapped lines, so gluing lines together would merge words.
+        pdf.multi_cell(0, 6, FILLER * 3 + " ".join(pages[n]) + " " + FILLER * 2)
+    return bytes(pdf.output())
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def hand_pdf(objects: list[bytes]) -> bytes:
+    """A PDF with a correct xref table from raw object bodies (object 1 = catalog)."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def one_page_pdf(contents: bytes, *, font: bytes | None = None, flate: bool = False) -> bytes:
+    resources = b"/Resources << /Font << /F1 5 0 R >> >>" if font else b""
+    filters = b" /Filter /FlateDecode" if flate else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        + resources
+        + b" /Contents 4 0 R >>",
+        b"<< /Length %d%s >>\nstream\n" % (len(contents), filters) + contents + b"\nendstream",
+    ]
+    if font:
+        objects.append(font)
+    return hand_pdf(objects)
+
+
+def assert_review(result: Extraction, prefix: str) -> None:
+    assert result.status == "needs_review", result
+    assert not result.ok
+    assert result.reason is not None and result.reason.startswith(prefix), result.reason
+
+
+def words(text: str) -> set[str]:
+    return set(text.replace(".", " ").split())
+
+
+# --------------------------------------------------------------------------- PDFs
+
+
+def test_multi_page_pdf_keeps_page_order_and_separate_words(tmp_path):
+    path = write(tmp_path, "agenda.pdf", fpdf_document(PAGE_WORDS))
+    result = extract(path)
+    assert result.ok and result.status == "ok" and result.reason is None
+    assert len(result.pages) == 3
+    for n, expected in PAGE_WORDS.items():
+        page = result.pages[n - 1]
+        assert f"Page heading {n}" in page
+        assert set(expected) <= words(page), page  # no words glued across lines
+        assert set(FILLER.replace(".", "").split()) <= words(page)
+        for other, other_words in PAGE_WORDS.items():
+            if other != n:
+                assert not set(other_words) & words(page)
+    assert "\n" in result.pages[0]  # line breaks survive
+    assert "\f" not in "".join(result.pages)
+
+
+def test_uppercase_suffix_and_str_path(tmp_path):
+    path = write(tmp_path, "AGENDA.PDF", fpdf_document(1))
+    result = extract(str(path))
+    assert result.ok and "pageword1" in result.pages[0]
+
+
+def test_non_pdf_with_pdf_suffix(tmp_path):
+    path = write(tmp_path, "minutes.pdf", b"PK\x03\x04 this is really a zip file" + b"\0" * 2000)
+    assert_review(extract(path), "not a PDF")
+
+
+def test_header_may_follow_junk_within_1024_bytes(tmp_path):
+    path = write(tmp_path, "prefixed.pdf", b"\r\n" * 100 + fpdf_document(1))
+    result = extract(path)
+    assert result.reason is None or not result.reason.startswith("not a PDF")
+
+
+def test_truncated_pdf_is_malformed(tmp_path):
+    data = fpdf_document(PAGE_WORDS)
+    path = write(tmp_path, "truncated.pdf", data[: len(data) // 2])
+    assert_review(extract(path), "malformed")
+
+
+def test_garbage_after_header_is_malformed(tmp_path):
+    path = write(tmp_path, "garbage.pdf", b"%PDF-1.7\n" + random.Random(12).randbytes(5000))
+    assert_review(extract(path), "malformed")
+
+
+@pytest.mark.parametrize(
+    "method", [EncryptionMethod.RC4, EncryptionMethod.AES_128, EncryptionMethod.AES_256]
+)
+def test_user_password_pdf_is_encrypted(tmp_path, method):
+    data = fpdf_document(2, owner_password="owner", user_password="s3cret", encryption_method=method)
+    result = extract(write(tmp_path, "locked.pdf", data))
+    assert_review(result, "encrypted")
+    assert result.pages == ()
+
+
+def test_owner_password_only_pdf_is_readable(tmp_path):
+    # Permissions-only encryption (empty user password): anyone can open it.
+    data = fpdf_document(2, owner_password="owner", encryption_method=EncryptionMethod.AES_128)
+    result = extract(write(tmp_path, "restricted.pdf", data))
+    assert result.ok, result.reason
+    assert "pageword2" in result.pages[1]
+
+
+def test_deeply_nested_array_is_malformed(tmp_path):
+    depth = 100_000
+    font = (
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /Nested /FontDescriptor << /FontBBox "
+        + b"[" * depth
+        + b"]" * depth
+        + b" >> >>"
+    )
+    data = one_page_pdf(b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET", font=font)
+    result = extract(write(tmp_path, "nested.pdf", data))
+    assert_review(result, "malformed")
+    assert "RecursionError" in result.reason
+
+
+def test_nested_array_without_pages_is_malformed(tmp_path):
+    data = b"%PDF-1.4\n1 0 obj\n" + b"[" * 100_000 + b"]" * 100_000 + b"\nendobj\n%%EOF\n"
+    assert_review(extract(write(tmp_path, "nested2.pdf", data)), "malformed")
+
+
+def test_blank_pages_have_no_text_layer(tmp_path):
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_page()
+    result = extract(write(tmp_path, "blank.pdf", bytes(pdf.output())))
+    assert_review(result, "no text layer")
+    assert len(result.pages) == 2
+
+
+def test_image_only_page_has_no_text_layer(tmp_path):
+    from PIL import Image  # pillow is a dependency of fpdf2
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(Image.new("RGB", (300, 400), (240, 240, 230)), x=10, y=10, w=150)
+    assert_review(extract(write(tmp_path, "scan.pdf", bytes(pdf.output()))), "no text layer")
+
+
+def test_size_cap(tmp_path):
+    path = write(tmp_path, "big.pdf", fpdf_document(1))
+    assert_review(extract(path, Limits(max_bytes=100)), "too large")
+    text = write(tmp_path, "big.txt", b"x" * 101)
+    assert_review(extract(text, Limits(max_bytes=100)), "too large")
+
+
+def test_more_pages_than_max_pages_fails_closed(tmp_path):
+    path = write(tmp_path, "long.pdf", fpdf_document(5))
+    result = extract(path, Limits(max_pages=3))
+    assert_review(result, "too large: more than 3 pages")
+    assert len(result.pages) == 3
+    assert "pageword3" in result.pages[2]
+    assert extract(path, Limits(max_pages=5)).ok
+
+
+def test_wall_clock_timeout(tmp_path):
+    # Starting Python alone takes longer than 10 ms, so this cannot finish in time.
+    path = write(tmp_path, "report.pdf", fpdf_document(PAGE_WORDS))
+    started = time.monotonic()
+    result = extract(path, Limits(wall_seconds=0.01))
+    assert_review(result, "timeout")
+    assert time.monotonic() - started < 5
+
+
+def test_cpu_limit_kills_child(tmp_path):
+    # ~20 kB on disk, 20 MB of content-stream operators once inflated: many
+    # seconds of parsing, stopped by RLIMIT_CPU after 1 s.
+    contents = zlib.compress(b"q Q\n" * 5_000_000, 9)
+    path = write(tmp_path, "slow.pdf", one_page_pdf(contents, flate=True))
+    result = extract(path, Limits(cpu_seconds=1, wall_seconds=20))
+    assert_review(result, "timeout")
+    assert "CPU" in result.reason
+
+
+def test_memory_limit_decompression_bomb(tmp_path):
+    compressor = zlib.compressobj(9)
+    chunk = b"\0" * (1 << 20)
+    contents = b"".join([compressor.compress(chunk) for _ in range(200)] + [compressor.flush()])
+    path = write(tmp_path, "bomb.pdf", one_page_pdf(contents, flate=True))
+    result = extract(path, Limits(memory_bytes=128 * 1024 * 1024, cpu_seconds=10))
+    assert_review(result, "too large")
+    assert "memory" in result.reason
+
+
+# --------------------------------------------------------------------------- misbehaving child
+
+FAKE_WORKER = r"""
+import os, runpy, signal, sys, time
+head = os.pread(0, 64, 0)
+if b"CRASH" in head:
+    os.kill(os.getpid(), signal.SIGSEGV)
+if b"HANG" in head:
+    time.sleep(60)
+if b"GARBLE" in head:
+    sys.stdout.write("{not json")
+    sys.exit(0)
+runpy.run_path(REAL, run_name="__main__")
+"""
+
+
+@pytest.fixture
+def fake_worker(tmp_path, monkeypatch):
+    script = tmp_path / "fake_worker.py"
+    script.write_text(f"REAL = {str(pdf_runner.WORKER_SCRIPT)!r}\n" + FAKE_WORKER)
+    monkeypatch.setattr(pdf_runner, "WORKER_SCRIPT", script)
+    return script
+
+
+def test_child_crash_becomes_review(tmp_path, fake_worker):
+    result = extract(write(tmp_path, "crash.pdf", b"%PDF-1.4 CRASH\n" + b"x" * 100))
+    assert_review(result, "unreadable")
+    assert "SIGSEGV" in result.reason
+
+
+def test_garbled_child_output_becomes_review(tmp_path, fake_worker):
+    assert_review(extract(write(tmp_path, "g.pdf", b"%PDF-1.4 GARBLE\n")), "unreadable")
+
+
+def test_hanging_child_is_killed(tmp_path, fake_worker):
+    started = time.monotonic()
+    result = extract(write(tmp_path, "hang.pdf", b"%PDF-1.4 HANG\n"), Limits(wall_seconds=0.5))
+    assert_review(result, "timeout")
+    assert time.monotonic() - started < 5
+
+
+def test_extract_many_in_order_and_isolated(tmp_path, fake_worker):
+    files = [
+        write(tmp_path, "a.pdf", fpdf_document({1: ["alphaword"]})),
+        write(tmp_path, "crash.pdf", b"%PDF-1.4 CRASH\n"),
+        write(tmp_path, "b.txt", "beta\fgamma".encode()),
+        write(tmp_path, "hang.pdf", b"%PDF-1.4 HANG\n"),
+        write(tmp_path, "c.pdf", b"not a pdf at all"),
+        write(tmp_path, "d.pdf", fpdf_document({1: ["deltaword"], 2: ["epsilonword"]})),
+        tmp_path / "missing.pdf",
+        write(tmp_path, "e.docx", b"PK"),
+    ]
+    results = list(extract_many(files, Limits(wall_seconds=2), workers=3))
+    assert [path for path, _ in results] == files
+    by_name = {path.name: result for path, result in results}
+    assert by_name["a.pdf"].ok and "alphaword" in by_name["a.pdf"].pages[0]
+    assert_review(by_name["crash.pdf"], "unreadable")
+    assert by_name["b.txt"].pages == ("beta", "gamma")
+    assert_review(by_name["hang.pdf"], "timeout")
+    assert_review(by_name["c.pdf"], "not a PDF")
+    assert by_name["d.pdf"].ok and "epsilonword" in by_name["d.pdf"].pages[1]
+    assert_review(by_name["missing.pdf"], "unreadable")
+    assert_review(by_name["e.docx"], "unsupported type")
+
+
+def test_extract_many_accepts_generator_and_default_workers(tmp_path):
+    paths = [write(tmp_path, f"{n}.txt", f"text {n}".encode()) for n in range(7)]
+    results = list(extract_many(p for p in paths))
+    assert [p for p, _ in results] == paths
+    assert [r.pages for _, r in results] == [(f"text {n}",) for n in range(7)]
+    assert list(extract_many([])) == []
+    with pytest.raises(ValueError):
+        extract_many(paths, workers=0)
+
+
+def test_closing_extract_many_early_kills_running_children(tmp_path, fake_worker):
+    files = [write(tmp_path, "ok.txt", b"fine")] + [
+        write(tmp_path, f"hang{n}.pdf", b"%PDF-1.4 HANG\n") for n in range(3)
+    ]
+    started = time.monotonic()
+    results = extract_many(files, Limits(wall_seconds=30), workers=4)
+    path, result = next(results)
+    assert result.pages == ("fine",)
+    time.sleep(0.3)  # let the hanging children start
+    results.close()
+    assert time.monotonic() - started < 10
+
+
+# --------------------------------------------------------------------------- text files
+
+
+def test_text_file_split_on_form_feeds(tmp_path):
+    path = write(tmp_path, "minutes.txt", "Item 1 £5,000 café\fItem 2\f\fItem 4\f".encode())
+    result = extract(path)
+    assert result.ok
+    assert result.pages == ("Item 1 £5,000 café", "Item 2", "", "Item 4")
+
+
+def test_text_file_without_form_feed_is_one_page(tmp_path):
+    result = extract(write(tmp_path, "note.txt", b"\xef\xbb\xbfline one\nline two\n"))
+    assert result.pages == ("line one\nline two\n",)
+
+
+def test_text_file_encoding_fallbacks(tmp_path):
+    cp1252 = extract(write(tmp_path, "w.txt", "“Quoted” – £10".encode("cp1252")))
+    assert cp1252.ok and cp1252.pages == ("“Quoted” – £10",)
+    # 0x81 is undefined in cp1252, so this falls through to latin-1.
+    latin1 = extract(write(tmp_path, "l.txt", b"caf\xe9 \x81"))
+    assert latin1.ok and latin1.pages == ("caf\xe9 \x81",)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\f  \f\n"])
+def test_empty_text_file(tmp_path, content):
+    assert_review(extract(write(tmp_path, "empty.txt", content)), "empty")
+
+
+def test_unreadable_and_unsupported(tmp_path):
+    assert_review(extract(tmp_path / "nope.txt"), "unreadable")
+    assert_review(extract(tmp_path), "unsupported type")  # directory, no suffix
+    folder = tmp_path / "folder.pdf"
+    folder.mkdir()
+    assert_review(extract(folder), "unreadable")
+    assert_review(extract(write(tmp_path, "report.docx", b"PK")), "unsupported type")
+    assert_review(extract(write(tmp_path, "empty.pdf", b"")), "empty")
+
+
+# --------------------------------------------------------------------------- API details
+
+
+def test_limits_and_extraction_invariants():
+    assert Limits() == Limits(
+        max_bytes=50 * 1024 * 1024,
+        max_pages=500,
+        cpu_seconds=30,
+        wall_seconds=60.0,
+        memory_bytes=1024**3,
+    )
+    with pytest.raises(ValueError):
+        Limits(max_pages=0)
+    with pytest.raises(ValueError):
+        Limits(wall_seconds=0)
+    with pytest.raises(ValueError):
+        Extraction(("x",), "ok", "malformed: x")
+    with pytest.raises(ValueError):
+        Extraction((), "needs_review", "because")  # not a known reason prefix
+    assert Extraction(["a"], "ok").pages == ("a",)
+    assert "no text layer" in REASON_PREFIXES
+
+
+def test_worker_is_import_light(tmp_path):
+    """The child imports neither the gateway package nor its heavy dependencies."""
+    path = write(tmp_path, "x.pdf", fpdf_document(1))
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = [{str(pdf_runner.WORKER_SCRIPT)!r}, '5', '30', str(2**30), '60', '']\n"
+        "try:\n"
+        f"    runpy.run_path({str(pdf_runner.WORKER_SCRIPT)!r}, run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'gateway', 'flask', 'sqlalchemy', 'psycopg', 'whoosh', 'casbin', 'fpdf', 'pypdf'})\n"
+        "sys.stderr.write(repr(heavy))\n"
+    )
+    with path.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-I", "-c", probe], stdin=stdin, capture_output=True, timeout=30
+        )
+    assert done.stderr.decode().strip().endswith("[]"), done.stderr[-500:]
+    assert "pageword1" in json.loads(done.stdout)["pages"][0]
