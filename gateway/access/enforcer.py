@@ -1,5 +1,6 @@
 """PyCasbin, loaded with the model file and a checked policy, evaluating facts and never storage."""
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,50 @@ class _TextAdapter(persist.Adapter):
                 persist.load_policy_line(line.strip(), model)
 
 
+_MATCHER_NODES = (ast.Expression, ast.Call, ast.Name, ast.Load, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not)
+
+
+class _CompiledMatcher:
+    """A matcher made only of registered function calls, names, and/or/not, compiled once.
+
+    Casbin re-parses the matcher on every enforce() and walks it with simpleeval for every policy
+    line; for this whitelisted shape, Python's own evaluation of the checked tree is equivalent.
+    """
+
+    def __init__(self, tree: ast.Expression, functions: dict):
+        self.code = compile(tree, "<matcher>", "eval")
+        self.globals = {"__builtins__": {}, **functions}
+
+    def eval(self, names):
+        return eval(self.code, self.globals, names)  # noqa: S307 - the tree was checked node by node
+
+
+class _Enforcer(casbin.Enforcer):
+    """Casbin's Enforcer with the matcher parsed once (see _CompiledMatcher)."""
+
+    def __init__(self, *args, **kwargs):
+        self._matchers = {}
+        super().__init__(*args, **kwargs)
+
+    def _get_expression(self, expr, functions=None):
+        matcher = self._matchers.get(expr)
+        if matcher is None:
+            matcher = self._matchers[expr] = self._compile(expr, functions or {})
+        return matcher
+
+    @staticmethod
+    def _compile(expr, functions):
+        fallback = casbin.Enforcer._get_expression(expr, functions)
+        tree = ast.parse(fallback.expr.strip(), mode="eval")
+        for node in ast.walk(tree):
+            if not isinstance(node, _MATCHER_NODES):
+                return fallback
+            if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in functions
+                                                   and not node.keywords):
+                return fallback
+        return _CompiledMatcher(tree, functions)
+
+
 class PolicyEnforcer:
     """One Casbin enforcer over a checked policy. Immutable once built: reload by building anew."""
 
@@ -88,7 +133,7 @@ class PolicyEnforcer:
         parse_policy(policy_text)
         self.policy_text = policy_text
         self._conditions: dict[str, list] = {}
-        self.casbin = casbin.Enforcer(str(model_path), _TextAdapter(policy_text), enable_log=False)
+        self.casbin = _Enforcer(str(model_path), _TextAdapter(policy_text), enable_log=False)
         self.casbin.add_function("holds", self._holds)
 
     def _holds(self, cond, sub, doc, req):
