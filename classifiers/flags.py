@@ -1,0 +1,83 @@
+"""Flags beside the paragraphs: the Monitoring Officer's correspondence, and gathering the others.
+
+`monitoring_officer_correspondence` covers memos, emails and letters *from* the Monitoring
+Officer (RULES.md R-MO-CORRESPONDENCE, seed 002:6.5), not her public committee reports.
+`employee_matter` and `third_party_personal_data` come from people.py; `contract_terms`
+only qualifies paragraph 3 (s100F(2A)).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .content import ContentFindings
+from .model import (
+    CONTRACT_TERMS,
+    EMPLOYEE_MATTER,
+    MONITORING_OFFICER_CORRESPONDENCE,
+    THIRD_PARTY_PERSONAL_DATA,
+    Evidence,
+)
+from .people import People
+from .statements import Statements
+from .text import Document
+
+_MONITORING_OFFICER = re.compile(r"\b(?:deputy\s+)?monitoring\s+officer\b", re.I)
+_NOT_SENDER = re.compile(r"^(?:to|cc|dear)\b|\bto\s+(?:the\s+)?(?:deputy\s+)?monitoring\s+officer", re.I)
+_FROM = re.compile(r"^from\s*:", re.I)
+_WRITING_AS_MONITORING_OFFICER = re.compile(
+    r"\bI\b[^.]{0,80}?\bas\s+(?:the\s+|your\s+|the\s+council's\s+)?(?:deputy\s+)?monitoring\s+officer\b"
+    r"|\bin\s+my\s+(?:role|capacity)\s+as\s+(?:the\s+)?(?:deputy\s+)?monitoring\s+officer\b",
+    re.I,
+)
+_SENDER_BLOCK_LINES = 12
+_FIELD_LENGTH = 70
+_SIGNATURE_LINES = 5
+
+
+def monitoring_officer_correspondence(doc: Document) -> Evidence | None:
+    """A memo, email or letter whose sender is the Monitoring Officer: in its From line or heading
+    fields, its signature, or in the first person ("I write as Monitoring Officer")."""
+    if not doc.is_correspondence:
+        return None
+    label = f"flag:{MONITORING_OFFICER_CORRESPONDENCE}"
+    page = doc.first
+    for index, line in enumerate(page.lines[:_SENDER_BLOCK_LINES]):
+        heading_field = _FROM.match(line) or (not doc.is_email and len(line) <= _FIELD_LENGTH and not line.endswith("."))
+        if heading_field and not _NOT_SENDER.search(line):
+            match = _MONITORING_OFFICER.search(line)
+            if match:
+                start = page.line_starts[index] + match.start()
+                return Evidence(label, page.excerpt(start, start + len(match.group())), 1, "sender_heading")
+    signature = [line for line in doc.closing_lines[-_SIGNATURE_LINES:] if _is_signature_line(line)]
+    if any(_MONITORING_OFFICER.search(line) for line in signature):
+        return Evidence(label, " ".join(signature)[-200:], doc.pages[-1].number, "sender_signature")
+    for page in doc.pages:
+        match = _WRITING_AS_MONITORING_OFFICER.search(page.text)
+        if match:
+            return Evidence(label, page.excerpt(*match.span()), page.number, "sender_first_person")
+    return None
+
+
+def _is_signature_line(line: str) -> bool:
+    """A name, title or contact line, not a sentence of the letter ("The Monitoring Officer will ...")."""
+    sentence = line.endswith(".") and len(line.split()) >= 6
+    return len(line) <= 90 and not sentence and not _NOT_SENDER.search(line)
+
+
+def gather_flags(doc: Document, paragraphs: set[int], statements: Statements, content: ContentFindings,
+                 people: People, group_internal: bool) -> dict[str, Evidence]:
+    flags: dict[str, Evidence] = {}
+    sender = monitoring_officer_correspondence(doc)
+    if sender:
+        flags[MONITORING_OFFICER_CORRESPONDENCE] = sender
+    if 3 in paragraphs:
+        terms = statements.contract_terms or content.contract_terms
+        if terms:
+            flags[CONTRACT_TERMS] = terms
+    if not group_internal:  # a group's papers name people in their political roles
+        if people.employee_matter:
+            flags[EMPLOYEE_MATTER] = people.employee.evidence[0]
+        if people.third_party_personal_data:
+            flags[THIRD_PARTY_PERSONAL_DATA] = people.third_party.evidence[0]
+    return flags

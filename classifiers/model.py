@@ -1,0 +1,57 @@
+"""The classifiers' inputs and outputs: plain frozen dataclasses, no behaviour beyond JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MONITORING_OFFICER_CORRESPONDENCE = "monitoring_officer_correspondence"
+EMPLOYEE_MATTER = "employee_matter"
+THIRD_PARTY_PERSONAL_DATA = "third_party_personal_data"
+CONTRACT_TERMS = "contract_terms"
+
+EVIDENCE_TEXT_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason for a label: the supporting text, its 1-based page and the check that fired."""
+
+    label: str
+    text: str
+    page: int
+    check: str
+
+    def to_json(self) -> dict:
+        return {"label": self.label, "text": self.text, "page": self.page, "check": self.check}
+
+
+@dataclass(frozen=True)
+class GroupName:
+    id: str
+    names: tuple[str, ...]  # the group's name and aliases
+
+
+@dataclass(frozen=True)
+class MatterKeywords:
+    id: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Classification:
+    exempt_paragraphs: tuple[int, ...]  # England numbering, sorted, unique
+    party_group: str | None  # the group id when groups were given; else the group name found
+    flags: tuple[str, ...]  # sorted
+    confidence: float  # 0..1
+    needs_review: bool
+    evidence: tuple[Evidence, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "exempt_paragraphs": list(self.exempt_paragraphs),
+            "party_group": self.party_group,
+            "flags": list(self.flags),
+            "confidence": self.confidence,
+            "needs_review": self.needs_review,
+            "evidence": [item.to_json() for item in self.evidence],
+        }

@@ -1,0 +1,331 @@
+"""Explicit exemption statements: what a document says about its own status.
+
+Councils write a document's status in its banner, cover sheet, running footer or the
+exclusion resolution at its head ("NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1
+of Schedule 12A", "Exempt information: Yes. Paragraph 4", "CONFIDENTIAL - PART II",
+"Exempt - para 5", "This report contains exempt information ..."). The same words also
+cite other items (an agenda's exclusion resolution, minutes, a decision record, a public
+report naming its exempt appendix) or describe the law in general (protocols, annual
+reports); those are kept apart and never label the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import CONTRACT_TERMS, Evidence
+from .numbering import ENGLAND, PRE_2006, WALES, map_to_england
+from .text import Document, Page
+
+# "paragraph 3", "paras 1 and 6", "Para 3 (financial ...)", "paragraphs 1, 2 and 7", "category 3".
+_NUMBER = r"\d{1,2}(?!\d)(?!\.\d)(?:\s*\([^()]{0,160}\))?"
+PARAGRAPH_CITATION = re.compile(
+    rf"\b(?:para(?:graph)?s?|categor(?:y|ies))\.?(?:\s*(?:no\.?|number))?\s*:?\s*(?P<numbers>{_NUMBER}(?:\s*(?:,|&|and/or|and|or|to|-|/)\s*{_NUMBER})*)",
+    re.I,
+)
+_PART_AFTER = re.compile(r"\s*(?:,\s*|\s+of\s+)(?:the\s+)?Part\s+(?P<part>[1-4]|IV|I{1,3}|One|Two|Three|Four)\b", re.I)
+_PART_BEFORE = re.compile(
+    r"Part\s+(?P<part>[1-4]|IV|I{1,3}|One|Two|Three|Four)\s*,?\s*(?:of\s+(?:the\s+)?Schedule\s+12\s*A\s*,?\s*)?$", re.I
+)
+_PART_NAMES = {"1": "1", "i": "1", "one": "1", "2": "2", "ii": "2", "two": "2",
+               "3": "3", "iii": "3", "three": "3", "4": "4", "iv": "4", "four": "4"}
+_QUALIFICATIONS_PART = "2"  # England's Part 2 (paras 8-10) qualifies Part 1; it is not a category
+_NUMBER_TOKEN = re.compile(r"\(.*?\)|\d{1,2}|\bto\b|-", re.S)
+
+_EXEMPT_CONTEXT = re.compile(
+    r"schedule\s*12\s*a|sch\.?\s*12\s*a|\b12\s*a\b|\bexempt|not\s+for\s+publication|\bconfidential|\bpart\s+(?:2|ii|b)\b"
+    r"|\bin\s+private\b|\bexclu(?:ded|sion)\b|access\s+to\s+information",
+    re.I,
+)
+_CONTEXT_REACH = 160
+
+# A line that opens a status banner (a capital letter first: not the middle of a sentence). A
+# marking word must be the banner itself ("CONFIDENTIAL - PART II", "Exempt under ..."), not
+# the start of a title ("Confidential Reporting Policy", "Private Hire Licensing").
+_MARKING_WORDS = (
+    r"NOT\s+FOR\s+PUBLICATION|Not\s+for\s+[Pp]ublication|EXEMPT|Exempt|(?:STRICTLY\s+|Strictly\s+)?(?:CONFIDENTIAL|Confidential)"
+    r"|(?:PRIVATE|Private)(?:\s+(?:AND|and)\s+(?:CONFIDENTIAL|[Cc]onfidential))?|IN\s+CONFIDENCE|RESTRICTED|Restricted"
+    r"|OFFICIAL[\s-]+SENSITIVE|PART\s+(?:2|II|B)|Part\s+(?:2|II|B)"
+)
+_MARKING_END = (
+    r"(?=\s*(?:$|[-:(,.;]|(?i:by|under|until|from\s+(?:publication|disclosure)|item|report|appendix|appendices|annex|information"
+    r"|minutes|paper|session|part|and|not|exempt|confidential)\b))"
+)
+MARKING_START = re.compile(
+    rf"(?=[A-Z])(?:(?:{_MARKING_WORDS}){_MARKING_END}"
+    r"|Document\s+is\s+(?:[Rr]estricted|[Ee]xempt|[Cc]onfidential)|By\s+virtue\s+of\s+[Pp]aragraph"
+    r"|This\s+(?i:(?:report|document|memorandum|memo|paper|appendix|annex|briefing|item|information)\s+"
+    r"(?:is|contains|includes)\s+(?:exempt|confidential|not\s+for\s+publication|information\s+which\s+is\s+exempt))"
+    r"|Reasons?\s+for\s+(?:exemption|confidentiality)"
+    r")",
+    re.M,
+)
+# The same words as one part of a running header or footer ("Cabinet, 12 October - Item 7 - Exempt").
+_SEGMENT_SEPARATOR = re.compile(r"\s+[-|]\s+|\s*\u00b7\s*|\s*:\s+")
+_SEGMENT_MARKING = re.compile(rf"(?:{_MARKING_WORDS}){_MARKING_END}", re.I)
+_HEADER_LINES = 3
+_GROUP_SCOPED = re.compile(r"\bgroups?\b", re.I)  # "confidential to members of the X Group": groups.py
+_EMBARGO = re.compile(r"\bembargo", re.I)
+_FOR_MEMBER = re.compile(
+    r"\b(?:for|to)\s+(?:the\s+(?:sole\s+)?(?:use|attention)\s+of\s+)?(?:Cllr|Councillor)\b|\bprovided\s+(?:for|to)\s+(?:Cllr|Councillor)",
+    re.I,
+)
+
+# References to other items: agendas, minutes, an exempt appendix named in a public report.
+REFERENCE = re.compile(
+    r"\b(?:at|for|under|in|see|to)\s+(?:agenda\s+)?items?\s+(?:no\.?\s*)?\d+"
+    r"|\bitems?\s+(?:no\.?\s*)?\d+[a-z]?\s+(?:is|are|was|were|will|on\s+(?:this|the)\s+agenda|of\s+(?:this|the)\s+agenda|below|above)"
+    r"|\bappendi(?:x|ces)\s+(?:[A-Z]|\d+)\b(?:\s*\([^()]{0,60}\))?(?:\s*(?:,|and|&)\s*(?:[A-Z]|\d+)\b)*"
+    r"\s+(?:(?:to|of)\s+(?:this|the)\s+report\s+)?(?:is|are|contains?|will\s+be|has\s+been|have\s+been|was)\b"
+    r"|\bthe\s+(?:exempt|confidential|private|part\s+(?:2|ii|b))\s+(?:report|appendix|appendices|minutes?|session|items?|papers?|part)\b"
+    r"|\b(?:an?|the)\s+(?:separate|accompanying)\s+(?:exempt\s+|confidential\s+)?(?:report|appendix|annex|paper)\b"
+    r"|\b(?:were|was|been)\s+excluded\b|\bhaving\s+(?:resolved|been\s+excluded)|(?-i:\bRESOLVED\b)|\bit\s+was\s+resolved\b"
+    r"|\bresolved\s*[-:]|\bKD/\d"
+    r"|\b(?:considered|taken|dealt\s+with|discussed)\s+(?:this\s+item\s+|the\s+item\s+|it\s+)?in\s+private",
+    re.I,
+)
+# "the following item": another item in an agenda or minutes; the report's own item in its front matter.
+_FOLLOWING_ITEM = re.compile(r"\b(?:following|next)\s+items?\b", re.I)
+_APPENDIX_NAMED = re.compile(r"\b(?:appendi(?:x|ces)|annex(?:es)?)\s+(?:[A-Z]|\d+)\b", re.I)
+_SELF_PHRASE = re.compile(
+    r"\b(?:this|the\s+present)\s+(?:report|document|memorandum|memo|paper|appendix|annex|briefing(?:\s+note)?|note|letter"
+    r"|e-?mail|item|submission|information)\b|\bherein\b",
+    re.I,
+)
+_LISTING_SELF_PHRASE = re.compile(
+    r"\b(?:these|this)\s+(?:minutes|agenda|record|notes)\s+(?:is|are|contains?)\s+(?:exempt|confidential|not\s+for\s+publication)",
+    re.I,
+)
+_GENERAL = re.compile(
+    r"\b(?:may|might|can|could|whether|where|such\s+as|for\s+example|e\.g\.|usually|normally|generally|typically"
+    r"|any\s+(?:report|document|item|information))\b",
+    re.I,
+)
+
+_COVER_FIELD = re.compile(
+    r"^(?P<label>Is\s+(?:this|the)\s+(?:report|item|paper)\b[^:?\n]{0,40}?(?:exempt|confidential|part\s+(?:2|ii|b))[^:?\n]{0,30}"
+    r"|(?:Exempt(?:ion)?|Confidential(?:ity)?)(?:\s*(?:/|or|and)\s*(?:exempt|confidential|open|public|private))?"
+    r"(?:\s+(?:information|report|status|category|item|from\s+publication))*"
+    r"|(?:Report\s+)?Status|(?:Access\s+to\s+information\s+)?Classification|Access\s+to\s+information"
+    r"|Open\s*(?:/|or)\s*(?:exempt|confidential|private)"
+    r"|Public\s+or\s+(?:private|exempt)|Part\s+(?:1|I)\s+or\s+(?:Part\s+)?(?:2|II))\s*[:?]\s*(?P<value>.*)$",
+    re.I,
+)
+_OPEN_VALUE = re.compile(r"^(?:none|no\b|nil\b|not\s+(?:applicable|exempt|confidential)|n/?a\b|open\b|public\b|part\s+(?:1|i|a)\b(?!\s+of))", re.I)
+_EXEMPT_VALUE = re.compile(
+    r"^(?:yes|exempt|confidential|fully\s+exempt|part(?:ly)?\s+exempt|part\s+(?:2|ii|b)\b|para|private|restricted|not\s+for\s+publication)",
+    re.I,
+)
+_APPENDIX = re.compile(r"\bappendi(?:x|ces)\b", re.I)
+
+# Headings and wording by which a report argues for its own exemption.
+_EXEMPTION_HEADING = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:Reasons?\s+for\s+(?:exemption|confidentiality|exclusion)|Public\s+interest\s+test)\b",
+    re.I | re.M,
+)
+_PUBLIC_INTEREST_TEST = re.compile(
+    r"public\s+interest\s+in\s+(?:maintaining|withholding)\s+(?:the\s+)?(?:exemption|information)\s+outweighs", re.I
+)
+
+_CHECK_BY_SCHEME = {ENGLAND: "explicit_statement", PRE_2006: "old_numbering", WALES: "welsh_numbering"}
+_BANNER_LINES_BEFORE = 3
+_LISTING_BANNER_LINES = 8  # a listing's own banner sits in its first lines; further down it cites other items
+
+
+@dataclass
+class Statements:
+    """What the document declares about itself."""
+
+    paragraphs: dict[int, Evidence] = field(default_factory=dict)
+    contract_terms: Evidence | None = None
+    restricted: list[Evidence] = field(default_factory=list)  # marked exempt, no paragraph given
+    declared_open: list[Evidence] = field(default_factory=list)  # "Exempt information: None"
+    unmapped: list[Evidence] = field(default_factory=list)  # a paragraph no numbering has
+
+    @property
+    def declares_exempt(self) -> bool:
+        return bool(self.paragraphs or self.restricted)
+
+
+def find_statements(doc: Document) -> Statements:
+    found = Statements()
+    in_body = []
+    for page in doc.pages:
+        for match in PARAGRAPH_CITATION.finditer(page.text):
+            role = _citation_role(doc, page, match)
+            if role == "self":
+                _read_citation(doc, page, match, found)
+            elif role == "body":
+                in_body.append((page, match))
+    _read_markings(doc, found)
+    # A paragraph cited in the body of a paper that marks itself exempt is about its own contents.
+    if found.declares_exempt:
+        for page, match in in_body:
+            _read_citation(doc, page, match, found)
+    return found
+
+
+def _citation_role(doc: Document, page: Page, match: re.Match) -> str | None:
+    """The role of a Schedule 12A citation (None: a paragraph of something else)."""
+    text = page.text
+    start, end = match.span()
+    if not _EXEMPT_CONTEXT.search(text, max(0, start - _CONTEXT_REACH), min(len(text), end + _CONTEXT_REACH)):
+        return None
+    if _part_of(text, start, end) == _QUALIFICATIONS_PART:
+        return None
+    return _role(doc, page, start, end)
+
+
+def _read_citation(doc: Document, page: Page, match: re.Match, found: Statements) -> None:
+    text = page.text
+    start, end = match.span()
+    part = _part_of(text, start, end)
+    numbers = _numbers(match.group("numbers"))
+    begin, finish = page.sentence(start, end)
+    statement = text[begin:finish]
+    mapping = map_to_england(numbers, part, statement, doc.is_pre_2006, doc.is_welsh)
+    excerpt = page.excerpt(start, end)
+    if mapping.scheme is None:
+        found.unmapped.append(Evidence("needs_review", excerpt, page.number, "unmapped_paragraph"))
+        return
+    check = _CHECK_BY_SCHEME[mapping.scheme]
+    for paragraph in sorted(mapping.paragraphs):
+        found.paragraphs.setdefault(paragraph, Evidence(f"paragraph:{paragraph}", excerpt, page.number, check))
+    if mapping.contract_terms and found.contract_terms is None:
+        found.contract_terms = Evidence(f"flag:{CONTRACT_TERMS}", excerpt, page.number, check)
+
+
+def _part_of(text: str, start: int, end: int) -> str | None:
+    after = _PART_AFTER.match(text, end)
+    before = _PART_BEFORE.search(text[max(0, start - 40):start])
+    chosen = after or before
+    return _PART_NAMES[chosen.group("part").lower()] if chosen else None
+
+
+def _numbers(cited: str) -> list[int]:
+    numbers: list[int] = []
+    pending_range = False
+    for token in _NUMBER_TOKEN.findall(cited):
+        if token.startswith("("):
+            continue
+        if token in ("to", "-"):
+            pending_range = bool(numbers)
+            continue
+        number = int(token)
+        if pending_range and numbers[-1] < number <= numbers[-1] + 17:
+            numbers.extend(range(numbers[-1] + 1, number + 1))
+        else:
+            numbers.append(number)
+        pending_range = False
+    return numbers
+
+
+def _role(doc: Document, page: Page, start: int, end: int) -> str:
+    """"self" (the document's own status), "reference" (another item), "general" or "body"."""
+    begin, finish = page.sentence(start, end)
+    sentence = page.text[begin:finish]
+    front = doc.in_front(page, start)
+    edge = doc.is_edge(page, start)
+    if _opens_banner(page, begin, start) and (edge or (front and (not doc.is_listing or _near_top(page, start)))):
+        return "self"
+    if doc.is_listing:
+        return "self" if _LISTING_SELF_PHRASE.search(sentence) else "reference"
+    if REFERENCE.search(sentence) or (_FOLLOWING_ITEM.search(sentence) and not front):
+        return "reference"
+    self_phrase = _SELF_PHRASE.search(sentence)
+    if _APPENDIX_NAMED.search(sentence) and not self_phrase and not doc.is_appendix:
+        return "reference"
+    if self_phrase:
+        return "self"
+    if _GENERAL.search(sentence):
+        return "general"
+    return "self" if front or edge else "body"
+
+
+def _near_top(page: Page, position: int) -> bool:
+    return page.number == 1 and page.line_index(position) < _LISTING_BANNER_LINES
+
+
+def _opens_banner(page: Page, sentence_begin: int, position: int) -> bool:
+    """A status banner line starts within the sentence, on or just above the citation's line."""
+    last = page.line_index(position)
+    for index in range(max(0, last - _BANNER_LINES_BEFORE), last + 1):
+        line = page.lines[index]
+        if page.line_starts[index] < sentence_begin or not MARKING_START.match(line):
+            continue
+        field = _COVER_FIELD.match(line)
+        if field and _not_own_exemption(field.group("value").strip()):
+            continue
+        return True
+    return False
+
+
+def _not_own_exemption(value: str) -> bool:
+    """A cover-field value that declares the paper open, or speaks of an appendix rather than the paper."""
+    return bool(_OPEN_VALUE.match(value) or (_APPENDIX.search(value) and not _SELF_PHRASE.search(value)))
+
+
+def _read_markings(doc: Document, found: Statements) -> None:
+    """Banners, cover-sheet fields, headers and footers that mark the document without citing a paragraph."""
+    page = doc.first
+    top_lines = _LISTING_BANNER_LINES if doc.is_listing else len(page.lines)
+    for index, line in enumerate(page.lines[:top_lines]):
+        if page.line_starts[index] >= doc.front_end:
+            break
+        if _read_cover_field(page, index, found):
+            continue
+        if MARKING_START.match(line) and _marks_document(line):
+            following = " ".join(page.lines[index:index + 3])
+            found.restricted.append(_marking(page, index, "nfp_for_member" if _FOR_MEMBER.search(following) else "restricted_marking"))
+    places = sorted(doc.edge_lines | {(1, index) for index in range(min(_HEADER_LINES, len(page.lines)))})
+    for page_number, index in places:
+        edge_page = doc.pages[page_number - 1]
+        line = edge_page.lines[index]
+        if _marks_document(line) and any(_SEGMENT_MARKING.match(part) for part in _SEGMENT_SEPARATOR.split(line)):
+            found.restricted.append(_marking(edge_page, index, "nfp_for_member" if _FOR_MEMBER.search(line) else "running_marking"))
+            break
+    if not doc.is_listing:
+        _read_exemption_reasons(doc, found)
+
+
+def _marks_document(line: str) -> bool:
+    """Not a party group's marking (groups.py reads those) and not an embargo (a date, not an exemption)."""
+    return not _GROUP_SCOPED.search(line) and not _EMBARGO.search(line)
+
+
+def _marking(page: Page, index: int, check: str) -> Evidence:
+    start = page.line_starts[index]
+    return Evidence("marking", page.excerpt(start, start + len(page.lines[index])), page.number, check)
+
+
+def _read_cover_field(page: Page, index: int, found: Statements) -> bool:
+    """Read a cover-sheet field about exemption ("Exempt information: None"); False when the line is not one."""
+    match = _COVER_FIELD.match(page.lines[index])
+    if not match:
+        return False
+    value = match.group("value").strip()
+    if not value and index + 1 < len(page.lines):
+        value = page.lines[index + 1]
+    start = page.line_starts[index]
+    excerpt = page.excerpt(start, start + len(page.lines[index]))
+    if _OPEN_VALUE.match(value):
+        found.declared_open.append(Evidence("declared_open", excerpt, page.number, "cover_sheet_open"))
+        return True
+    if _not_own_exemption(value):
+        return True  # the status of an appendix, not of this paper
+    if _EXEMPT_VALUE.match(value):
+        found.restricted.append(Evidence("marking", excerpt, page.number, "cover_sheet_exempt"))
+        return True
+    return False
+
+
+def _read_exemption_reasons(doc: Document, found: Statements) -> None:
+    for page in doc.pages:
+        for pattern, check in ((_EXEMPTION_HEADING, "exemption_reasons"), (_PUBLIC_INTEREST_TEST, "public_interest_test")):
+            for match in pattern.finditer(page.text):
+                sentence = page.sentence_text(match.start(), match.end())
+                if REFERENCE.search(sentence) or _GENERAL.search(sentence):
+                    continue
+                found.restricted.append(Evidence("marking", page.excerpt(*match.span()), page.number, check))
+                return
