@@ -41,9 +41,6 @@ def main():
 def init(as_json):
     """Create or upgrade the database, the index and the default policy."""
     gw = _ready_gateway()
-    from index import open_index
-
-    open_index(gw.settings.index_dir)
     _emit(as_json, {"data_dir": str(gw.settings.data_dir), "database": gw.engine.url.render_as_string()},
           f"Initialised {gw.settings.data_dir} ({gw.engine.url.render_as_string()})")
 

@@ -36,7 +36,7 @@ class Gateway:
         return (self.settings.policy_dir / "policy.csv").read_text(encoding="utf-8")
 
     def init(self) -> None:
-        """Creates or upgrades the database and installs the default policy if there is none."""
+        """Creates or upgrades the database, the search index and the default policy."""
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:
@@ -46,6 +46,9 @@ class Gateway:
             if session.scalars(select(PolicyVersion).limit(1)).first() is None:
                 session.add(PolicyVersion(text=self.default_policy_text(), note="Default rules (RULES.md)",
                                           created_at=utcnow(), active=True))
+        from index import open_index
+
+        open_index(self.settings.index_dir)
 
     def active_policy(self) -> PolicyVersion:
         with self.sessions() as session:

@@ -1,0 +1,375 @@
+"""IT's pages: the council file, the people and committees, the policy (with a dry run, versions and
+reverts), ingestion status and the audit log. Admins change things; auditors and the Proper
+Officer may read what makes sense for them.
+"""
+
+import difflib
+import hashlib
+import io
+import shutil
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user
+from sqlalchemy import func, select
+from werkzeug.utils import secure_filename
+
+from gateway.access.enforcer import PolicyError
+from gateway.domain import policies
+from gateway.domain.audit import AuditUnavailable
+from gateway.domain.documents import effective_classification
+from gateway.domain.errors import InputError
+from gateway.domain.models import (
+    AuditRecord,
+    Committee,
+    CouncilSettings,
+    Document,
+    DocumentVersion,
+    Group,
+    Interest,
+    Matter,
+    Member,
+    Officer,
+    PolicyVersion,
+    Portfolio,
+    Referral,
+    Seat,
+)
+from gateway.web import operations
+from gateway.web.context import db, gateway
+from gateway.web.forms import (
+    AuditFilterForm,
+    ConfirmForm,
+    CouncilUploadForm,
+    PolicyForm,
+    options,
+)
+from gateway.web.pages import guard, pairs, register_filters, require, sentence
+
+blueprint = Blueprint("admin", __name__, url_prefix="/admin")
+guard(blueprint, lambda user: user.is_admin or user.is_auditor or user.is_proper_officer)
+register_filters(blueprint)
+
+AUDIT_PAGE_SIZE = 50
+DRY_RUN_SHOWN = 200
+
+
+def is_it(user) -> bool:
+    return user.is_admin
+
+
+def _it_only() -> None:
+    require(is_it)
+
+
+@blueprint.context_processor
+def _roles():
+    return {"can_change": current_user.is_authenticated and current_user.is_admin}
+
+
+@blueprint.route("/")
+def index():
+    session = db()
+    council = session.get(CouncilSettings, 1)
+    counts = {
+        "members": session.scalar(select(func.count()).select_from(Member)),
+        "officers": session.scalar(select(func.count()).select_from(Officer)),
+        "committees": session.scalar(select(func.count()).select_from(Committee)),
+        "groups": session.scalar(select(func.count()).select_from(Group)),
+        "documents": session.scalar(select(func.count()).select_from(Document)),
+        "pending": session.scalar(select(func.count()).select_from(Referral).where(Referral.status == "pending")),
+    }
+    active = session.scalars(select(PolicyVersion).where(PolicyVersion.active)).first()
+    return render_template("admin/index.html", council=council, counts=counts, active=active,
+                           title="Administration")
+
+
+# -- the council file and its people ----------------------------------------------------------
+
+@blueprint.route("/council", methods=["GET", "POST"])
+def council():
+    _it_only()
+    form = CouncilUploadForm()
+    counts = None
+    if form.validate_on_submit():
+        upload = form.file.data
+        name = secure_filename(upload.filename or "") or "council.yaml"
+        folder = Path(tempfile.mkdtemp(prefix="council-upload-"))
+        try:
+            path = folder / name
+            upload.save(path)
+            try:
+                counts = operations.upload_council(gateway(), current_user.id, path)
+            except InputError as exc:
+                # The message names the file, entry and field; show the name the user uploaded, not our copy.
+                form.file.errors = [str(exc).replace(str(folder) + "/", "")]
+            except AuditUnavailable:
+                abort(503)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        if counts is not None:
+            flash("The council file is loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".")
+            return redirect(url_for("admin.council"))
+    status = 400 if form.errors else 200
+    current = db().get(CouncilSettings, 1)
+    return render_template("admin/council.html", form=form, error=None, council=current,
+                           title="Upload the council file"), status
+
+
+@blueprint.route("/members")
+def members():
+    session = db()
+    rows = list(session.scalars(select(Member).order_by(Member.name)))
+    officers = list(session.scalars(select(Officer).order_by(Officer.name)))
+    return render_template("admin/members.html", members=rows, officers=officers, **_names(session),
+                           title="Members and officers")
+
+
+@blueprint.route("/members/<member_id>")
+def member(member_id):
+    session = db()
+    row = session.get(Member, member_id)
+    if row is None:
+        abort(404)
+    requests = list(session.scalars(select(Referral).where(Referral.member_id == row.id).order_by(Referral.id.desc())))
+    return render_template("admin/member.html", m=row, requests=requests, **_names(session), title=row.name)
+
+
+@blueprint.route("/committees")
+def committees():
+    session = db()
+    rows = list(session.scalars(select(Committee).order_by(Committee.name)))
+    seats = {}
+    for seat, name in session.execute(select(Seat, Member.name).join(Member, Member.id == Seat.member_id)
+                                      .order_by(Member.name)):
+        seats.setdefault(seat.committee_id, []).append((seat, name))
+    return render_template("admin/committees.html", committees=rows, seats=seats, **_names(session),
+                           title="Committees")
+
+
+@blueprint.route("/groups")
+def groups():
+    session = db()
+    rows = list(session.scalars(select(Group).order_by(Group.name)))
+    members_of = {}
+    for m in session.scalars(select(Member).order_by(Member.name)):
+        members_of.setdefault(m.group_id, []).append(m)
+    council = session.get(CouncilSettings, 1)
+    return render_template("admin/groups.html", groups=rows, members_of=members_of,
+                           administration=set(council.administration or []) if council else set(),
+                           title="Party groups")
+
+
+@blueprint.route("/interests")
+def interests():
+    session = db()
+    rows = list(session.execute(select(Interest, Member.name).join(Member, Member.id == Interest.member_id)
+                                .order_by(Member.name, Interest.id)))
+    return render_template("admin/interests.html", rows=rows, **_names(session), title="Declared interests")
+
+
+def _names(session) -> dict:
+    return {
+        "committee_names": pairs(session, select(Committee.id, Committee.name)),
+        "group_names": pairs(session, select(Group.id, Group.name)),
+        "matter_names": pairs(session, select(Matter.id, Matter.title)),
+        "portfolio_names": pairs(session, select(Portfolio.id, Portfolio.name)),
+    }
+
+
+# -- the policy --------------------------------------------------------------------------------
+
+def _active_version(session) -> PolicyVersion:
+    active = session.scalars(select(PolicyVersion).where(PolicyVersion.active)).first()
+    if active is None:
+        abort(503)
+    return active
+
+
+def _diff(before: str, after: str) -> list[tuple[str, str]]:
+    """('add'|'remove'|'same', line) for the policy lines that differ, with a line of context."""
+    lines = []
+    for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=1):
+        if line.startswith(("---", "+++")):
+            continue
+        if line.startswith("@@"):
+            lines.append(("gap", "…"))
+        elif line.startswith("+"):
+            lines.append(("add", line[1:]))
+        elif line.startswith("-"):
+            lines.append(("remove", line[1:]))
+        else:
+            lines.append(("same", line[1:]))
+    return lines
+
+
+def _dry_run(text: str):
+    """The past decisions the policy `text` would change; PolicyError when it is not valid."""
+    proposed = policies.validated(gateway().model_path, text)
+    return policies.dry_run(db(), gateway().access, proposed)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+
+
+@blueprint.route("/policy")
+def policy():
+    session = db()
+    active = _active_version(session)
+    model = Path(gateway().model_path).read_text(encoding="utf-8")
+    return render_template("admin/policy.html", active=active, model=model, versions=policies.versions(session),
+                           title="Access policy")
+
+
+@blueprint.route("/policy/edit", methods=["GET", "POST"])
+def edit_policy():
+    """Edit the lines, check them and see the dry run, then activate exactly what was checked."""
+    _it_only()
+    session = db()
+    active = _active_version(session)
+    form = PolicyForm()
+    if request.method == "GET":
+        form.text.data = active.text
+    error, changes, diff, checked = None, None, None, None
+    if form.validate_on_submit():
+        text = form.text.data.replace("\r\n", "\n")
+        action = request.form.get("action", "check")
+        if action == "activate" and request.form.get("checked") == _digest(text):
+            try:
+                version = operations.change_policy(gateway(), session, current_user.id, text, form.note.data)
+            except PolicyError as exc:
+                session.rollback()
+                form.text.errors = [sentence(str(exc))]
+            except AuditUnavailable:
+                abort(503)
+            else:
+                flash(f"Policy version {version.id} is now active. Every decision from now on uses it.")
+                return redirect(url_for("admin.policy"))
+        else:
+            if action == "activate":
+                form.text.errors = ["The policy changed after you checked it: check the changes again before activating"]
+            try:
+                changes = _dry_run(text)
+            except PolicyError as exc:
+                form.text.errors = [*form.text.errors, sentence(str(exc))]
+            else:
+                diff, checked = _diff(active.text, text), _digest(text)
+    status = 400 if (error or form.errors) else 200
+    return render_template("admin/policy_edit.html", form=form, active=active, error=error, changes=changes,
+                           shown=changes[:DRY_RUN_SHOWN] if changes else [], diff=diff, checked=checked,
+                           title="Change the policy"), status
+
+
+@blueprint.route("/policy/versions/<int:version_id>")
+def policy_version(version_id):
+    session = db()
+    version = session.get(PolicyVersion, version_id)
+    if version is None:
+        abort(404)
+    active = _active_version(session)
+    changes, error = None, None
+    if not version.active:
+        try:
+            changes = _dry_run(version.text)
+        except PolicyError as exc:  # an old version that today's checks refuse cannot be reverted to
+            error = sentence(str(exc))
+    return render_template("admin/policy_version.html", version=version, active=active,
+                           diff=_diff(active.text, version.text), changes=changes,
+                           shown=changes[:DRY_RUN_SHOWN] if changes else [], error=error, form=ConfirmForm(),
+                           title=f"Policy version {version.id}")
+
+
+@blueprint.route("/policy/versions/<int:version_id>/revert", methods=["POST"])
+def revert_policy(version_id):
+    _it_only()
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    session = db()
+    try:
+        version = operations.revert_policy(gateway(), session, current_user.id, version_id)
+    except PolicyError as exc:
+        session.rollback()
+        flash(f"The policy was not reverted. {sentence(str(exc))}")
+        return redirect(url_for("admin.policy_version", version_id=version_id))
+    except AuditUnavailable:
+        abort(503)
+    flash(f"Version {version_id}'s policy is active again, as version {version.id}.")
+    return redirect(url_for("admin.policy"))
+
+
+# -- ingestion ---------------------------------------------------------------------------------
+
+@blueprint.route("/ingestion")
+def ingestion():
+    """Documents whose text could not be read and documents needing review; ids, titles and reasons to IT only."""
+    session = db()
+    unreadable, review = [], []
+    rows = session.execute(select(Document, DocumentVersion)
+                           .outerjoin(DocumentVersion, DocumentVersion.id == Document.current_version_id)
+                           .order_by(Document.id))
+    for doc, version in rows:
+        if version is None or version.extraction_status != "ok":
+            unreadable.append((doc, version))
+        labels = effective_classification(doc.declared or {}, doc.classified or {})
+        if labels["needs_review"]:
+            review.append((doc, version))
+    total = session.scalar(select(func.count()).select_from(Document))
+    runs = gateway().audit.records(event="ingest", limit=5, descending=True) if is_it(current_user) else []
+    return render_template("admin/ingestion.html", unreadable=unreadable, review=review, total=total, runs=runs,
+                           show_details=is_it(current_user), title="Ingestion status")
+
+
+# -- the audit log -----------------------------------------------------------------------------
+
+@blueprint.route("/audit")
+def audit():
+    session = db()
+    form = AuditFilterForm(formdata=request.args)
+    events = sorted(e for e in session.scalars(select(AuditRecord.event).distinct()) if e)
+    form.event.choices = options([("", "Any event")] + [(e, e.replace("_", " ")) for e in events])
+    records, page, more = [], 1, False
+    if form.validate():
+        page = form.page.data or 1
+        since = form.since.data.isoformat() if form.since.data else None
+        found = gateway().audit.records(since=since, actor=(form.actor.data or "").strip() or None,
+                                        document=(form.document.data or "").strip() or None,
+                                        event=form.event.data or None, limit=page * AUDIT_PAGE_SIZE + 1,
+                                        descending=True)
+        records = found[(page - 1) * AUDIT_PAGE_SIZE: page * AUDIT_PAGE_SIZE]
+        more = len(found) > page * AUDIT_PAGE_SIZE
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("admin/audit.html", form=form, records=records, page=page, more=more, args=args,
+                           title="Audit log"), 200 if not form.errors else 400
+
+
+@blueprint.route("/audit/export")
+def audit_export():
+    fmt = request.args.get("format", "jsonl")
+    if fmt not in ("jsonl", "csv"):
+        abort(400)
+    out = io.StringIO()
+    gateway().audit.export(out, fmt)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    response = Response(out.getvalue(), mimetype="text/csv" if fmt == "csv" else "application/x-ndjson")
+    response.charset = "utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="audit-{stamp}.{fmt}"'
+    return response
+
+
+@blueprint.route("/audit/verify")
+def audit_verify():
+    result = gateway().audit.verify()
+    return render_template("admin/audit_verify.html", result=result, title="Check the audit log")

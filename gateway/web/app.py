@@ -1,0 +1,84 @@
+"""The Flask application factory: configuration, extensions, blueprints, security headers."""
+
+import secrets
+from pathlib import Path
+
+from flask import Flask, g
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+
+from gateway.config import settings_from_env
+from gateway.runtime import Gateway
+
+login_manager = LoginManager()
+csrf = CSRFProtect()
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; "
+                               "form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "SAMEORIGIN",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def _secret_key(data_dir: Path) -> str:
+    """GATEWAY_SECRET_KEY, or a random key kept (owner-only) in the data directory."""
+    path = data_dir / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def create_app(config: dict | None = None) -> Flask:
+    config = dict(config or {})
+    settings = config.pop("GATEWAY_SETTINGS", None) or settings_from_env()
+    gw = Gateway(settings)
+    gw.init()
+    app = Flask("gateway", template_folder=str(Path(__file__).parent.parent / "templates"),
+                static_folder=str(Path(__file__).parent.parent / "static"))
+    app.config.update(
+        SECRET_KEY=settings.secret_key or _secret_key(settings.data_dir),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=True,
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SECURE=True,
+        MAX_CONTENT_LENGTH=20 * 1024 * 1024,
+    )
+    app.config.update(config)
+    app.extensions["gateway"] = gw
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = "Sign in to continue."
+    csrf.init_app(app)
+
+    from gateway.web import admin, api, auth, councillor, errors, officer
+
+    errors.register(app)
+
+    for module in (auth, councillor, officer, admin, api):
+        app.register_blueprint(module.blueprint)
+    csrf.exempt(api.blueprint)  # bearer tokens, not cookies: no cross-site request can carry one
+
+    @app.before_request
+    def _current_policy():
+        gw.refresh_policy()
+
+    @app.teardown_appcontext
+    def _close_session(_exc):
+        session = g.pop("db", None)
+        if session is not None:
+            session.close()
+
+    @app.after_request
+    def _headers(response):
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    return app

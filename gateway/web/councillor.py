@@ -1,0 +1,363 @@
+"""Councillors' pages: search, a document with its decision, requests to the Proper Officer, marked downloads.
+
+Every page that shows a document or its content asks `document_decision` first; lists (search
+results, "my requests") show only what the caller may discover.
+"""
+
+import html
+import logging
+import re
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user
+from markupsafe import Markup, escape
+from sqlalchemy import select
+
+from gateway.access.gather import FactSource
+from gateway.access.service import make_request
+from gateway.domain import referrals
+from gateway.domain.audit import AuditUnavailable, Entry
+from gateway.domain.clock import utcnow
+from gateway.domain.models import Committee, Document, Referral
+from gateway.domain.working_days import add_working_days
+from gateway.web import marking, operations
+from gateway.web.context import account_id, db, document_decision, gateway
+from gateway.web.forms import (
+    PARAGRAPHS,
+    DisputeForm,
+    DownloadForm,
+    RequestForm,
+    SearchForm,
+    options,
+)
+from gateway.web.pages import field_error, guard, london_today, register_filters
+
+log = logging.getLogger(__name__)
+
+blueprint = Blueprint("councillor", __name__)
+guard(blueprint, lambda user: True)  # any signed-in account: decisions, not roles, say what each sees
+register_filters(blueprint)
+
+PAGE_SIZE = 10
+NO_REASON = "R-NO-REASON"
+REASON_NEEDED = ("Say why you need this document for your duties as a councillor, in a sentence or more "
+                 "(not curiosity)")
+# Only to ask "which rule refers this?" when the caller has not yet given a reason (never recorded or shown).
+WHAT_IF_REASON = "a stated need to know for my duties as a councillor"
+
+
+def referable(decision) -> bool:
+    """A referral, or one that needs only a stated need to know (R-NO-REASON is a referral's modifier)."""
+    return decision.outcome == "refer" or decision.rule == NO_REASON
+
+
+def _capacity_and_reason(source) -> tuple[str, str]:
+    return (source.get("capacity") or "councillor")[:20], (source.get("reason") or "")[:2000]
+
+
+def snippet_html(snippet: str | None) -> Markup:
+    """The index's snippet (escaped text, matches in <mark>) re-escaped here, keeping only <mark>."""
+    parts = re.split(r"(</?mark>)", snippet or "")
+    return Markup("").join(Markup(p) if p in ("<mark>", "</mark>") else escape(html.unescape(p)) for p in parts)
+
+
+blueprint.add_app_template_filter(snippet_html, "snippet")
+
+
+def _committee_names() -> dict[str, str]:
+    return {c.id: c.name for c in db().scalars(select(Committee).order_by(Committee.name))}
+
+
+# -- search ------------------------------------------------------------------------------------
+
+def _result_marks(results: list[dict]) -> None:
+    """Marks each result open, 'request access' or refused with the reason (unrecorded, like the trimming)."""
+    gw = gateway()
+    facts = FactSource(db())
+    sub = gw.access.subject(facts, account_id())
+    discover = make_request("discover")
+    for result in results:
+        if result.get("visibility") == "open":
+            result["mark"] = "open"
+            continue
+        doc = facts.document(result["id"])
+        decision = gw.access.evaluate(facts, sub, doc, discover) if doc is not None else None
+        if decision is None or decision.visibility == "hidden":
+            result["mark"], result["reasons"] = "refused", ()
+        elif decision.outcome == "grant":
+            result["mark"] = "open"
+        elif referable(decision):
+            result["mark"] = "request"
+        else:
+            result["mark"], result["rule"], result["reasons"] = "refused", decision.rule, decision.reasons
+
+
+@blueprint.route("/search")
+def search():
+    import index
+
+    committees = _committee_names()
+    form = SearchForm(formdata=request.args)
+    form.committee.choices = options([("", "Any committee")] + list(committees.items()))
+    results, error, status = None, None, 200
+    if not form.validate():
+        status = 400
+    else:
+        # An empty query lists every document the caller may discover, newest meeting first.
+        try:
+            results = gateway().index.search(
+                gateway(), account_id(), (form.q.data or "").strip(), form.page.data or 1, PAGE_SIZE,
+                committee=form.committee.data or None, date_from=form.date_from.data, date_to=form.date_to.data,
+                paragraph=int(form.paragraph.data) if form.paragraph.data else None, status=form.status.data or None)
+        except index.QueryError as exc:
+            error, status = str(exc), 400
+        except index.IndexUnavailable:
+            log.exception("search index unavailable")
+            error, status = "Search is not working at the moment. Try again later; IT has been told.", 503
+        except AuditUnavailable:
+            abort(503)
+        else:
+            _result_marks(results["results"])
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("councillor/search.html", form=form, results=results, error=error,
+                           committees=committees, args=args, searched=bool(args)), status
+
+
+# -- one document ------------------------------------------------------------------------------
+
+def _document_page(doc, req, decision, request_form=None, status=200):
+    """The document page for a decision already made: metadata, the decision, and what the caller may do next."""
+    row = db().get(Document, doc.id)
+    version = row.current_version if row is not None else None
+    me = account_id()
+    mine = list(db().scalars(select(Referral).where(Referral.member_id == me, Referral.document_id == doc.id)
+                             .order_by(Referral.id.desc())))
+    pending = next((r for r in mine if r.status == "pending"), None)
+    refused = next((r for r in mine if r.status == "denied"), None)
+    pages, is_pdf, download_form = [], False, None
+    if decision.granted and version is not None:
+        pages = version.pages or []
+        is_pdf = version.media_type == "application/pdf"
+        purpose = req.reason.strip() or _granted_reason(doc.id)
+        download_form = DownloadForm(formdata=None, data={"purpose": purpose, "capacity": req.capacity})
+    referred = _referring_rule(doc) if decision.rule == NO_REASON else None
+    if request_form is None and referable(decision) and pending is None:
+        request_form = RequestForm(formdata=None, data={"reason": req.reason, "capacity": req.capacity})
+        if decision.rule == NO_REASON and req.reason.strip():
+            request_form.reason.errors = [REASON_NEEDED]
+    due = add_working_days(utcnow().date(), referrals.DUE_WORKING_DAYS) if request_form is not None else None
+    return render_template(
+        "councillor/document.html", doc=doc, req=req, decision=decision, version=version, pages=pages,
+        is_pdf=is_pdf, request_form=request_form, download_form=download_form, pending=pending,
+        refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title), status
+
+
+def _referring_rule(doc):
+    """The rule that would refer this document once a need to know is stated (unrecorded: a what-if),
+    so the page can say why it is not open, not only that a reason is missing."""
+    gw = gateway()
+    facts = FactSource(db())
+    what_if = gw.access.evaluate(facts, gw.access.subject(facts, account_id()), doc,
+                                 make_request("read", "councillor", WHAT_IF_REASON))
+    return what_if if what_if.outcome == "refer" else None
+
+
+def _decide_or_400(document_id, action, capacity, reason):
+    try:
+        return document_decision(document_id, action, capacity, reason)
+    except ValueError:
+        abort(400)
+
+
+@blueprint.route("/documents/<document_id>")
+def document(document_id):
+    capacity, reason = _capacity_and_reason(request.args)
+    doc, req, decision = _decide_or_400(document_id, "read", capacity, reason)
+    return _document_page(doc, req, decision)
+
+
+def _refusal(doc, decision):
+    return render_template("councillor/refused.html", doc=doc, decision=decision, title="You cannot open this"), 403
+
+
+# Rules that grant only what is public: a copy of those needs no "not for onward disclosure" stamp.
+PUBLIC_GRANTS = frozenset({"R-PUBLIC", "R-PRIVATE-CAPACITY", "R-INTEREST", "R-OFFICER-PUBLIC"})
+READING = "reading in the council document gateway"
+
+
+def _granted_reason(document_id: str) -> str:
+    """The reason of the caller's latest granted request for this document, if any."""
+    granted = db().scalars(select(Referral).where(
+        Referral.member_id == account_id(), Referral.document_id == document_id, Referral.status == "granted")
+        .order_by(Referral.id.desc())).first()
+    return granted.reason if granted else ""
+
+
+@blueprint.route("/documents/<document_id>/content")
+def content(document_id):
+    """The file itself, shown inline (the PDF frame of the document page); only on grant.
+
+    A PDF that is not public is stamped like a download, since the browser's viewer can save it.
+    """
+    capacity, reason = _capacity_and_reason(request.args)
+    doc, req, decision = _decide_or_400(document_id, "read", capacity, reason)
+    if not decision.granted:
+        return _refusal(doc, decision)
+    row = db().get(Document, doc.id)
+    version = row.current_version if row is not None else None
+    if version is None:
+        abort(404)
+    data = gateway().blobs.get(version.sha256)
+    is_pdf = version.media_type == "application/pdf"
+    if is_pdf and decision.rule not in PUBLIC_GRANTS:
+        purpose = req.reason.strip() or _granted_reason(doc.id) or READING
+        try:
+            data = marking.mark_pdf(data, marking.notice(current_user.name, london_today(), purpose))
+        except marking.MarkingError:
+            log.warning("could not stamp %s for viewing; showing it unstamped", doc.id)
+    response = Response(data, mimetype="application/pdf" if is_pdf else "text/plain")
+    if not is_pdf:
+        response.charset = "utf-8"
+    response.headers["Content-Disposition"] = f'inline; filename="{_file_stem(doc.id)}.{"pdf" if is_pdf else "txt"}"'
+    return response
+
+
+def _file_stem(document_id: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in document_id)[:80] or "document"
+
+
+@blueprint.route("/documents/<document_id>/download", methods=["POST"])
+def download(document_id):
+    """A copy marked 'Provided to <member> on <date> for <purpose> — not for onward disclosure'."""
+    form = DownloadForm()
+    capacity = form.capacity.data or "councillor"
+    purpose = " ".join((form.purpose.data or "").split())
+    doc, _req, decision = _decide_or_400(document_id, "download", capacity, purpose)
+    if not decision.granted:
+        return _refusal(doc, decision)
+    if not form.validate_on_submit():
+        return render_template("councillor/download.html", doc=doc, form=form, title="Download a marked copy"), 400
+    row = db().get(Document, doc.id)
+    version = row.current_version if row is not None else None
+    if version is None:
+        abort(404)
+    notice = marking.notice(current_user.name, london_today(), purpose)
+    data = gateway().blobs.get(version.sha256)
+    if version.media_type == "application/pdf":
+        try:
+            body, suffix, mimetype = marking.mark_pdf(data, notice), "pdf", "application/pdf"
+        except marking.MarkingError:
+            log.warning("could not stamp %s; giving its marked text instead", doc.id)
+            text = "\n\f\n".join(version.pages or [])
+            body, suffix, mimetype = marking.mark_text(text, notice).encode("utf-8"), "txt", "text/plain"
+    else:
+        text = data.decode("utf-8", errors="replace")
+        body, suffix, mimetype = marking.mark_text(text, notice).encode("utf-8"), "txt", "text/plain"
+    try:
+        gateway().audit.append(Entry("marked_copy", actor=account_id(), document=doc.id,
+                                     detail={"notice": notice, "purpose": purpose, "format": suffix}))
+    except AuditUnavailable:
+        abort(503)
+    response = Response(body, mimetype=mimetype)
+    if mimetype == "text/plain":
+        response.charset = "utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="{_file_stem(doc.id)}-marked.{suffix}"'
+    return response
+
+
+# -- requests to the Proper Officer --------------------------------------------------------------
+
+@blueprint.route("/documents/<document_id>/request", methods=["POST"])
+def request_access(document_id):
+    form = RequestForm()
+    capacity = form.capacity.data if form.capacity.data in ("councillor", "private") else "councillor"
+    if not form.validate_on_submit():
+        doc, req, decision = _decide_or_400(document_id, "read", capacity, "")
+        return _document_page(doc, req, decision, request_form=form, status=400)
+    reason = form.reason.data.strip()
+    try:
+        decision, referral = operations.request_access(gateway(), db(), account_id(), document_id, reason, capacity)
+    except LookupError:
+        abort(404)
+    except ValueError:
+        abort(400)
+    except AuditUnavailable:
+        abort(503)
+    if referral is not None:  # the request's page says it was sent, and when the answer is due
+        return redirect(url_for("councillor.request_detail", referral_id=referral.id))
+    if decision.granted:
+        flash("You can read this document now.")
+        return redirect(url_for("councillor.document", document_id=document_id, capacity=capacity, reason=reason))
+    # Refused (no reason that counts, a standing refusal, an interest...): show why, on the document page.
+    doc = FactSource(db()).document(document_id)
+    req = make_request("read", capacity, reason)
+    return _document_page(doc, req, decision, status=200 if decision.rule != NO_REASON else 400)
+
+
+def _visible_titles(document_ids) -> dict[str, str | None]:
+    """Titles of the documents the caller may still discover (None for ones now hidden from them)."""
+    gw = gateway()
+    facts = FactSource(db())
+    sub = gw.access.subject(facts, account_id())
+    discover = make_request("discover")
+    titles = {}
+    for document_id in set(document_ids):
+        doc = facts.document(document_id)
+        visible = doc is not None and gw.access.evaluate(facts, sub, doc, discover).visibility != "hidden"
+        titles[document_id] = doc.title if visible else None
+    return titles
+
+
+@blueprint.route("/requests")
+def my_requests():
+    mine = referrals.member_requests(db(), account_id())
+    return render_template("councillor/requests.html", requests=mine,
+                           titles=_visible_titles(r.document_id for r in mine), today=london_today(),
+                           title="My requests")
+
+
+def _own_referral(referral_id: int) -> Referral:
+    referral = db().get(Referral, referral_id)
+    if referral is None or referral.member_id != account_id():
+        abort(404)
+    return referral
+
+
+@blueprint.route("/requests/<int:referral_id>")
+def request_detail(referral_id):
+    referral = _own_referral(referral_id)
+    titles = _visible_titles([referral.document_id])
+    return render_template("councillor/request.html", r=referral, doc_title=titles[referral.document_id],
+                           today=london_today(), title="Your request")
+
+
+@blueprint.route("/requests/<int:referral_id>/dispute", methods=["GET", "POST"])
+def dispute(referral_id):
+    referral = _own_referral(referral_id)
+    form = DisputeForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            operations.dispute(gateway(), db(), account_id(), referral.id, form.grounds.data)
+        except operations.OperationError as exc:
+            error = field_error(form, str(exc))
+        except AuditUnavailable:
+            abort(503)
+        else:
+            flash("Your dispute has been recorded. It goes to the committee, and the Proper Officer "
+                  "will record its decision here.")
+            return redirect(url_for("councillor.request_detail", referral_id=referral.id))
+    titles = _visible_titles([referral.document_id])
+    status = 400 if (error or form.errors) else 200
+    return render_template("councillor/dispute.html", r=referral, form=form, error=error,
+                           doc_title=titles[referral.document_id], title="Dispute a refusal"), status
+

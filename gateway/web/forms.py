@@ -1,0 +1,183 @@
+"""The forms of the councillor, Proper Officer and administration pages (labels and messages in plain English).
+
+State-changing forms are FlaskForms, so each carries its CSRF token; filter forms read GET
+arguments and change nothing, so they have none.
+"""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import (
+    DateField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
+
+from gateway.domain.documents import FLAGS
+
+PARAGRAPHS = {
+    1: "Information relating to any individual",
+    2: "Information likely to reveal the identity of an individual",
+    3: "Financial or business affairs of any particular person (including the council)",
+    4: "Labour relations consultations or negotiations",
+    5: "Legal professional privilege",
+    6: "A proposed notice, order or direction under an enactment",
+    7: "Prevention, investigation or prosecution of crime",
+}
+FLAG_LABELS = {
+    "monitoring_officer_correspondence": "Monitoring Officer's correspondence",
+    "employee_matter": "About a particular employee",
+    "third_party_personal_data": "Personal data of third parties",
+    "contract_terms": "Terms proposed in contract negotiations (paragraph 3)",
+}
+CAPACITIES = [("councillor", "As a councillor, for my council duties"),
+              ("private", "In a private capacity, as a member of the public")]
+
+
+class Date(DateField):
+    """A date typed as YYYY-MM-DD in a plain text box (no date picker: the same in every browser)."""
+
+    widget = TextInput()
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, format="%Y-%m-%d", **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(f"{self.label.text} must be a real date, for example 2026-10-12") from None
+
+
+def options(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms' choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class UnsignedForm(FlaskForm):
+    """A GET form of filters: no CSRF token (it changes nothing), values from the query string."""
+
+    class Meta:
+        csrf = False
+
+
+def _not_after(other: str):
+    def check(form, field):
+        start = form[other].data
+        if start and field.data and field.data < start:
+            raise ValidationError("The ‘to’ date must be the same as or after the ‘from’ date")
+    return check
+
+
+class SearchForm(UnsignedForm):
+    q = StringField("Search for", validators=[Optional(), Length(max=200, message="Use 200 characters or fewer")])
+    committee = SelectField("Committee", choices=[], validate_choice=False, default="")
+    date_from = Date("Meetings from", validators=[Optional()])
+    date_to = Date("Meetings to", validators=[Optional(), _not_after("date_from")])
+    paragraph = SelectField("Exempt information", choices=options([("", "Any")] + [
+        (str(n), f"Paragraph {n}: {label}") for n, label in PARAGRAPHS.items()]), default="")
+    status = SelectField("Status", choices=options([("", "Any"), ("published", "Published"),
+                                                           ("embargoed", "Embargoed"), ("draft", "Draft")]),
+                         default="")
+    page = IntegerField("Page", validators=[Optional(), NumberRange(min=1, max=10000)], default=1)
+
+
+class RequestForm(FlaskForm):
+    reason = TextAreaField(
+        "Why do you need this document?",
+        validators=[DataRequired(message="Enter why you need this document for your duties"),
+                    Length(max=2000, message="Use 2,000 characters or fewer")])
+    capacity = RadioField("In what capacity are you asking?", choices=options(CAPACITIES), default="councillor",
+                          validators=[InputRequired(message="Choose the capacity you are asking in")])
+
+
+class DownloadForm(FlaskForm):
+    purpose = StringField(
+        "What will you use the copy for?",
+        validators=[DataRequired(message="Enter what you will use the copy for"),
+                    Length(max=200, message="Use 200 characters or fewer")])
+    capacity = HiddenField(default="councillor")
+
+
+class DisputeForm(FlaskForm):
+    grounds = TextAreaField(
+        "Why is the refusal wrong?",
+        validators=[DataRequired(message="Enter why the refusal is wrong"),
+                    Length(max=4000, message="Use 4,000 characters or fewer")])
+
+
+class AdjudicationForm(FlaskForm):
+    outcome = RadioField("Your decision", choices=options([("grant", "Grant access"), ("deny", "Refuse access")]),
+                         validators=[InputRequired(message="Choose whether to grant or refuse access")])
+    reasons = TextAreaField(
+        "Written reasons",
+        validators=[DataRequired(message="Enter your written reasons: the member will see them"),
+                    Length(max=4000, message="Use 4,000 characters or fewer")])
+    until = Date("Access until (optional)", validators=[Optional()])
+
+    def validate_until(self, field):
+        if field.data and self.outcome.data == "deny":
+            raise ValidationError("Leave ‘access until’ empty when you refuse access")
+
+
+class DisputeOutcomeForm(FlaskForm):
+    outcome = TextAreaField(
+        "The committee's decision",
+        validators=[DataRequired(message="Enter the committee's decision on the dispute"),
+                    Length(max=4000, message="Use 4,000 characters or fewer")])
+
+
+class ReclassifyForm(FlaskForm):
+    paragraphs = MultiCheckboxField("Schedule 12A paragraphs", coerce=int,
+                                    choices=options((n, f"{n}: {label}") for n, label in PARAGRAPHS.items()))
+    party_group = SelectField("Internal to a party group", choices=[], validate_choice=False)
+    flags = MultiCheckboxField("Other labels", choices=options((f, FLAG_LABELS.get(f, f)) for f in FLAGS))
+    reasons = TextAreaField(
+        "Reasons for the change",
+        validators=[DataRequired(message="Enter why the classification changes"),
+                    Length(max=4000, message="Use 4,000 characters or fewer")])
+
+
+class CouncilUploadForm(FlaskForm):
+    file = FileField("Council file", validators=[
+        FileRequired(message="Choose a council file to upload"),
+        FileAllowed(["yaml", "yml", "json"], message="The council file must be YAML (.yaml, .yml) or JSON (.json)")])
+
+
+class PolicyForm(FlaskForm):
+    text = TextAreaField("Policy lines", validators=[
+        DataRequired(message="Enter the policy lines"), Length(max=100_000, message="The policy is too long")])
+    note = StringField("Why are you changing the policy?", validators=[
+        DataRequired(message="Enter why you are changing the policy"),
+        Length(max=500, message="Use 500 characters or fewer")])
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes state: only its CSRF token."""
+
+
+class AuditFilterForm(UnsignedForm):
+    event = SelectField("Event", choices=[], validate_choice=False, default="")
+    actor = StringField("Who (account id)", validators=[Optional(), Length(max=100)])
+    document = StringField("Document id", validators=[Optional(), Length(max=100)])
+    since = Date("From date", validators=[Optional()])
+    page = IntegerField("Page", validators=[Optional(), NumberRange(min=1, max=100000)], default=1)

@@ -1,0 +1,268 @@
+"""The Proper Officer's pages: the referrals queue, a referral with everything needed to decide it,
+decisions with written reasons, dispute outcomes, and reclassification. Proper Officer only.
+"""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import func, or_, select
+
+from gateway.domain import referrals
+from gateway.domain.audit import AuditUnavailable
+from gateway.domain.documents import FLAGS, effective_classification
+from gateway.domain.models import (
+    Committee,
+    CouncilSettings,
+    Document,
+    Group,
+    Matter,
+    Member,
+    Officer,
+    Portfolio,
+    Referral,
+)
+from gateway.web import operations
+from gateway.web.context import db, document_decision, gateway
+from gateway.web.forms import (
+    FLAG_LABELS,
+    PARAGRAPHS,
+    AdjudicationForm,
+    DisputeOutcomeForm,
+    ReclassifyForm,
+    options,
+)
+from gateway.web.pages import (
+    field_error,
+    guard,
+    london_today,
+    long_date,
+    pairs,
+    register_filters,
+)
+
+blueprint = Blueprint("officer", __name__, url_prefix="/officer")
+guard(blueprint, lambda user: user.is_proper_officer)
+register_filters(blueprint)
+
+VIEWS = {"pending": "Waiting for a decision", "disputes": "Disputes to record", "decided": "Decided"}
+DOCUMENTS_PAGE_SIZE = 50
+DECIDED_SHOWN = 200
+
+
+# -- the queue --------------------------------------------------------------------------------
+
+@blueprint.route("/")
+def home():
+    return redirect(url_for("officer.queue"))
+
+
+@blueprint.route("/queue")
+def queue():
+    view = request.args.get("view", "pending")
+    if view not in VIEWS:
+        view = "pending"
+    session, today = db(), london_today()
+    if view == "pending":
+        items = referrals.queue(session, "pending", today)
+    elif view == "disputes":
+        items = [i for i in referrals.queue(session, "denied", today) if i.referral.dispute and
+                 not i.referral.dispute_outcome]
+    else:
+        items = referrals.queue(session, "granted", today) + referrals.queue(session, "denied", today)
+        items.sort(key=lambda i: i.referral.decided_at or i.referral.created_at, reverse=True)
+        items = items[:DECIDED_SHOWN]
+    counts = {
+        "pending": session.scalar(select(func.count()).select_from(Referral).where(Referral.status == "pending")),
+        "disputes": session.scalar(select(func.count()).select_from(Referral).where(
+            Referral.status == "denied", Referral.dispute.is_not(None), Referral.dispute_outcome.is_(None))),
+    }
+    ids = {i.referral.document_id for i in items}
+    members = {i.referral.member_id for i in items}
+    titles = pairs(session, select(Document.id, Document.title).where(Document.id.in_(ids))) if ids else {}
+    names = pairs(session, select(Member.id, Member.name).where(Member.id.in_(members))) if members else {}
+    overdue = sum(1 for i in items if i.overdue)
+    return render_template("officer/queue.html", items=items, view=view, views=VIEWS, counts=counts,
+                           titles=titles, names=names, overdue=overdue, today=today, title="Referrals queue")
+
+
+# -- one referral ------------------------------------------------------------------------------
+
+def _classification(row: Document) -> dict:
+    """Declared against classified, key by key, and the evidence the classifiers found."""
+    declared, classified = row.declared or {}, row.classified or {}
+    effective = effective_classification(declared, classified)
+    keys = (("exempt_paragraphs", "Schedule 12A paragraphs"), ("party_group", "Internal to a party group"),
+            ("flags", "Other labels"), ("needs_review", "Needs review"))
+    return {
+        "rows": [{"label": label, "declared": declared.get(key), "is_declared": key in declared,
+                  "classified": classified.get(key), "effective": effective.get(key)} for key, label in keys],
+        "evidence": classified.get("evidence") or [],
+        "confidence": classified.get("confidence"),
+        "effective": effective,
+    }
+
+
+def _member_profile(member_id: str) -> dict | None:
+    session = db()
+    member = session.get(Member, member_id)
+    if member is None:
+        return None
+    committees = {c.id: c for c in session.scalars(select(Committee))}
+    portfolios = pairs(session, select(Portfolio.id, Portfolio.name))
+    matters = pairs(session, select(Matter.id, Matter.title))
+    group = session.get(Group, member.group_id) if member.group_id else None
+    return {"member": member, "group": group, "committees": committees, "portfolios": portfolios,
+            "matters": matters}
+
+
+def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, status=200):
+    session = db()
+    referral = session.get(Referral, referral_id)
+    if referral is None:
+        abort(404)
+    doc, _req, decision = document_decision(referral.document_id, "read", "councillor", "")
+    row = session.get(Document, doc.id)
+    earlier = [r for r in referrals.member_requests(session, referral.member_id) if r.id != referral.id]
+    others = list(session.scalars(select(Referral).where(Referral.document_id == doc.id, Referral.id != referral.id)
+                                  .order_by(Referral.id.desc())))
+    ids = {r.document_id for r in earlier}
+    titles = pairs(session, select(Document.id, Document.title).where(Document.id.in_(ids))) if ids else {}
+    member_ids = {r.member_id for r in others}
+    names = pairs(session, select(Member.id, Member.name).where(Member.id.in_(member_ids))) if member_ids else {}
+    if referral.status == "pending" and form is None:
+        form = AdjudicationForm(formdata=None)
+    if referral.dispute and not referral.dispute_outcome and outcome_form is None:
+        outcome_form = DisputeOutcomeForm(formdata=None)
+    council = session.get(CouncilSettings, 1)
+    in_administration = set(council.administration or []) if council else set()
+    return render_template(
+        "officer/referral.html", r=referral, doc=doc, decision=decision, row=row,
+        classification=_classification(row), profile=_member_profile(referral.member_id),
+        earlier=earlier, titles=titles, others=others, names=names, form=form, outcome_form=outcome_form,
+        error=error, today=london_today(), paragraphs=PARAGRAPHS, flag_labels=FLAG_LABELS,
+        administration=in_administration, officers=pairs(session, select(Officer.id, Officer.name)),
+        title=f"Referral {referral.id}"), status
+
+
+@blueprint.route("/referrals/<int:referral_id>")
+def referral(referral_id):
+    return _referral_page(referral_id)
+
+
+@blueprint.route("/referrals/<int:referral_id>/decision", methods=["POST"])
+def decide(referral_id):
+    form = AdjudicationForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            done = operations.adjudicate(gateway(), db(), current_user.id, referral_id, form.outcome.data,
+                                         form.reasons.data, form.until.data)
+        except operations.OperationError as exc:
+            error = field_error(form, str(exc))
+        except AuditUnavailable:
+            abort(503)
+        else:
+            member, document = db().get(Member, done.member_id), db().get(Document, done.document_id)
+            verb = "granted" if done.status == "granted" else "refused"
+            flash(f"You {verb} {member.name if member else done.member_id} access to "
+                  f"“{document.title if document else done.document_id}”"
+                  + (f" until {long_date(done.until)}" if done.until else "") + ". They will see your reasons.")
+            return redirect(url_for("officer.queue"))
+    return _referral_page(referral_id, form=form, error=error, status=400)
+
+
+@blueprint.route("/referrals/<int:referral_id>/dispute-outcome", methods=["POST"])
+def dispute_outcome(referral_id):
+    form = DisputeOutcomeForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            operations.record_dispute_outcome(gateway(), db(), current_user.id, referral_id, form.outcome.data)
+        except operations.OperationError as exc:
+            error = field_error(form, str(exc))
+        except AuditUnavailable:
+            abort(503)
+        else:
+            flash("You recorded the committee's decision. The member will see it with their request.")
+            return redirect(url_for("officer.queue", view="disputes"))
+    return _referral_page(referral_id, outcome_form=form, error=error, status=400)
+
+
+# -- documents ---------------------------------------------------------------------------------
+
+@blueprint.route("/documents")
+def documents():
+    """Every document (the Proper Officer sees all, R-PROPER-OFFICER), filterable by words and review."""
+    session = db()
+    words = (request.args.get("q") or "").strip()[:100]
+    review_only = request.args.get("review") == "1"
+    try:
+        page = max(1, int(request.args.get("page", 1)))
+    except ValueError:
+        page = 1
+    query = select(Document).order_by(Document.meeting_date.desc().nulls_last(), Document.id)
+    if words:
+        like = f"%{words}%"
+        query = query.where(or_(Document.id.ilike(like), Document.title.ilike(like)))
+    rows = list(session.scalars(query))
+    items = []
+    for row in rows:
+        labels = effective_classification(row.declared or {}, row.classified or {})
+        if review_only and not labels["needs_review"]:
+            continue
+        items.append((row, labels))
+    pages = max(1, -(-len(items) // DOCUMENTS_PAGE_SIZE))
+    page = min(page, pages)
+    shown = items[(page - 1) * DOCUMENTS_PAGE_SIZE: page * DOCUMENTS_PAGE_SIZE]
+    committees = pairs(session, select(Committee.id, Committee.name))
+    args = {k: v for k, v in (("q", words), ("review", "1" if review_only else "")) if v}
+    return render_template("officer/documents.html", items=shown, total=len(items), page=page, pages=pages,
+                           words=words, review_only=review_only, committees=committees, args=args,
+                           title="Documents")
+
+
+@blueprint.route("/documents/<document_id>")
+def document(document_id):
+    session = db()
+    doc, req, decision = document_decision(document_id, "read", "councillor", "")
+    row = session.get(Document, doc.id)
+    version = row.current_version
+    history = list(session.scalars(select(Referral).where(Referral.document_id == doc.id).order_by(Referral.id.desc())))
+    member_ids = {r.member_id for r in history}
+    names = pairs(session, select(Member.id, Member.name).where(Member.id.in_(member_ids))) if member_ids else {}
+    return render_template(
+        "officer/document.html", doc=doc, req=req, decision=decision, row=row, version=version,
+        classification=_classification(row), history=history, names=names, paragraphs=PARAGRAPHS,
+        flag_labels=FLAG_LABELS, today=london_today(), title=doc.title)
+
+
+@blueprint.route("/documents/<document_id>/classification", methods=["GET", "POST"])
+def reclassify(document_id):
+    session = db()
+    doc, _req, _decision = document_decision(document_id, "read", "councillor", "")
+    row = session.get(Document, doc.id)
+    groups = list(session.scalars(select(Group).order_by(Group.name)))
+    form = ReclassifyForm()
+    form.party_group.choices = options([("", "None")] + [(g.id, g.name) for g in groups])
+    if request.method == "GET":
+        effective = effective_classification(row.declared or {}, row.classified or {})
+        form.paragraphs.data = list(effective["exempt_paragraphs"])
+        form.party_group.data = effective["party_group"] or ""
+        form.flags.data = [f for f in effective["flags"] if f in FLAGS]
+    error = None
+    if request.method == "POST" and form.party_group.data and form.party_group.data not in {g.id for g in groups}:
+        form.party_group.errors = ["Choose a party group from the list"]
+    elif form.validate_on_submit():
+        try:
+            operations.reclassify(gateway(), session, current_user.id, doc.id, form.paragraphs.data or [],
+                                  form.party_group.data or None, form.flags.data or [], form.reasons.data)
+        except operations.OperationError as exc:
+            session.rollback()
+            error = field_error(form, str(exc))
+        except AuditUnavailable:
+            abort(503)
+        else:
+            flash("The classification is changed. It now decides access to this document.")
+            return redirect(url_for("officer.document", document_id=doc.id))
+    status = 400 if (error or form.errors) else 200
+    return render_template("officer/reclassify.html", doc=doc, row=row, form=form, error=error,
+                           classification=_classification(row), title=f"Reclassify {doc.title}"), status

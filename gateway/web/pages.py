@@ -1,0 +1,92 @@
+"""What the HTML pages share: role checks run before every view of a blueprint, and date wording."""
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, abort
+from flask_login import current_user
+
+from gateway.web.app import login_manager
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def guard(blueprint: Blueprint, allowed) -> None:
+    """Every view of `blueprint`: anonymous callers go to sign-in, callers `allowed(user)` refuses get 403.
+
+    One check before the handler, so no route can forget it (the route x role matrix test keeps it so).
+    """
+
+    @blueprint.before_request
+    def _check_role():
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not allowed(current_user):
+            abort(403)
+        return None
+
+
+def require(allowed) -> None:
+    """Inside a view: 403 unless `allowed(current_user)` (a stricter role than the blueprint's)."""
+    if not allowed(current_user):
+        abort(403)
+
+
+def london_today() -> date:
+    return datetime.now(LONDON).date()
+
+
+def long_date(value) -> str:
+    """'Wednesday 25 November 2026' for a date; date-times (UTC) in London time, with the time."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+        moment = moment.astimezone(LONDON)
+        return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def short_date(value) -> str:
+    """'25 Nov 2026' for tables."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if isinstance(value, datetime):
+        value = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(LONDON).date()
+    return f"{value.day} {value:%b %Y}"
+
+
+def register_filters(blueprint: Blueprint) -> None:
+    blueprint.add_app_template_filter(long_date, "long_date")
+    blueprint.add_app_template_filter(short_date, "short_date")
+
+
+def pairs(session, statement) -> dict:
+    """{first column: second column} of a two-column select."""
+    return {key: value for key, value in session.execute(statement)}
+
+
+def sentence(message: str) -> str:
+    """A domain message as a sentence for an error summary: 'grounds: say why' -> 'Say why'."""
+    name, sep, rest = message.partition(": ")
+    text = rest if sep and " " not in name else message
+    return text[:1].upper() + text[1:]
+
+
+def field_error(form, message: str) -> str | None:
+    """Puts an operation's 'field: problem' on the form's field; returns the message when no field is named."""
+    name, sep, _problem = message.partition(": ")
+    if sep and name in form:
+        form[name].errors = [*form[name].errors, sentence(message)]
+        return None
+    return sentence(message)
