@@ -255,7 +255,10 @@ def serve(host, port):
     from gateway import create_app
 
     _ready_gateway()
-    server = make_server(host, port, create_app(), threaded=True)
+    # Plain HTTP is only for the loopback demo; anywhere else cookies need TLS (put a proxy in front).
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    app = create_app({"SESSION_COOKIE_SECURE": not loopback, "REMEMBER_COOKIE_SECURE": not loopback})
+    server = make_server(host, port, app, threaded=True)
     click.echo(f"Serving the gateway on http://{host}:{server.server_port}/", err=False)
     sys.stdout.flush()
     server.serve_forever()
