@@ -1,0 +1,333 @@
+"""Search benchmark: index build rate, and query latency for raw Whoosh beside trimmed search.
+
+    python benchmarks/search.py [--documents 100000] [--members 60] [--seed 1] [--procs 1]
+
+Generates a council with `gateway.demo.generate_council` (text only, no files), stores it in a
+temporary gateway (SQLite), indexes the documents straight from memory into a new index
+(documents per second), then runs a fixed set of ~50 queries:
+  * raw: Whoosh as it comes (BM25F, no trimming), first page of 20 with stored fields and total;
+  * trimmed: `DocumentIndex.search` for a typical member (visibility from the decision service,
+    ranking without collection statistics, audit record), with and without snippets.
+Each query is run once to warm up, then `--rounds` times; p50/p95 are over all timed runs.
+Memory: peak RSS of this process, and of a fresh process that only opens the index and searches
+(what each web worker pays).
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+QUERIES = [
+    "budget", "contract", "tender", "housing", "allotments", "licence", "grievance", "complaint",
+    '"disposal of land"', '"leisure centre"', "consultation", "minutes", "agenda", "scrutiny",
+    "planning application", "fraud", '"council tax"', "pay award", "tenant", "enforcement notice",
+    "counsel opinion", "grant funding", "taxi licence", "car park", "waste collection", "flood",
+    "budget OR savings", "housing NOT homeless", "(contract OR tender) award", "recommendation approve",
+    "report of the director", "ward councillor", "appendix", "confidential", "exempt information",
+    "public interest", "risk", "equality impact", "capital programme", "revenue", "procurement",
+    "library", "market", "parking", "regeneration",
+]
+
+
+def rss_mb() -> float:
+    """Peak resident memory of this process in MB (VmHWM: unlike ru_maxrss it is not inherited over exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100.0 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def queries_for(council: dict, at: date) -> list[str]:
+    """The fixed queries, plus filters and names drawn from the council (same seed, same list)."""
+    rng = random.Random(42)
+    committees = [c["id"] for c in council["committees"]]
+    surnames = sorted({m["name"].split()[-1] for m in council["members"]})
+    extra = [
+        f"budget committee:{committees[0]}",
+        f"committee:{committees[min(1, len(committees) - 1)]} report",
+        f"housing from:{at.year}-01-01 to:{at.year}-12-31",
+        "paragraph:3 contract",
+        "status:published consultation",
+    ]
+    extra += rng.sample(surnames, min(4, len(surnames)))
+    return QUERIES + extra
+
+
+def generate(members: int, documents: int, seed: int):
+    from gateway.demo import generate_council
+    from gateway.demo.council import AS_AT
+
+    made = generate_council(members=members, documents=documents, seed=seed, with_documents_text=True)
+    return made, AS_AT
+
+
+def store(gw, made, folder: Path, seed: int) -> None:
+    """The council and its documents in the gateway's database (what ingest would have stored)."""
+    import yaml
+    from sqlalchemy import insert
+
+    from gateway.domain.council_file import load_council
+    from gateway.domain.generation import bump
+    from gateway.domain.models import Document, DocumentVersion
+
+    path = folder / "council.yaml"
+    path.write_text(yaml.safe_dump(made.council, sort_keys=False), encoding="utf-8")
+    with gw.sessions() as session:
+        load_council(session, path)
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    chunk = 2000
+    for start in range(0, len(made.documents), chunk):
+        part = made.documents[start:start + chunk]
+        with gw.sessions() as session, session.begin():
+            result = session.execute(
+                insert(DocumentVersion).returning(DocumentVersion.id, DocumentVersion.document_id),
+                [{"document_id": d.id, "sha256": f"{start + n:064d}", "media_type": "text/plain", "size": 1,
+                  "pages": d.pages, "extraction_status": "ok", "ingested_at": now} for n, d in enumerate(part)])
+            version_of = {doc_id: vid for vid, doc_id in result}
+            rows = []
+            for d in part:
+                meta, labels = d.meta, d.labels
+                meeting = meta.get("meeting") or {}
+                declared = {k: meta[k] for k in ("exempt_paragraphs", "party_group", "flags", "needs_review")
+                            if k in meta}
+                classified = {"exempt_paragraphs": list(labels["exempt_paragraphs"]),
+                              "party_group": labels["party_group"], "flags": list(labels["flags"]),
+                              "needs_review": rng.random() < 0.1, "confidence": 0.9, "evidence": []}
+                rows.append({
+                    "id": d.id, "title": d.title, "file": d.file, "service": meta.get("service"),
+                    "committee_id": meta.get("committee"), "meeting_date": _date(meeting.get("date")),
+                    "meeting_session": meeting.get("session"), "portfolio_id": meta.get("portfolio"),
+                    "matters": meta.get("matters"), "inferred_matters": [],
+                    "status": meta.get("status", "published"), "publish_on": _date(meta.get("publish_on")),
+                    "admin_only": bool(meta.get("admin_only", False)),
+                    "not_for_publication_to": meta.get("not_for_publication_to"),
+                    "casework_of": meta.get("casework_of"), "declared": declared, "classified": classified,
+                    "current_version_id": version_of[d.id], "updated_at": now,
+                })
+            session.execute(insert(Document), rows)
+            bump(session)
+
+
+def _date(value):
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def index_from_memory(made, folder, procs: int) -> tuple[int, float]:
+    """Builds a new index version from the generated documents; returns (count, seconds)."""
+    from index.build import write_documents
+    from index.schema import IndexDoc, make_schema
+    from index.store import IndexFolder, storage
+
+    index_folder = IndexFolder(folder)
+    version = index_folder.new_version()
+    ix = storage(version).create_index(make_schema())
+    # Newest meeting first, as `rebuild` writes them.
+    ordered = sorted(made.documents, key=lambda d: (str((d.meta.get("meeting") or {}).get("date") or ""), d.id),
+                     reverse=True)
+    docs = (IndexDoc(id=d.id, title=d.title, body="\n\n".join(d.pages),
+                     committee=d.meta.get("committee"),
+                     meeting_date=_date((d.meta.get("meeting") or {}).get("date")),
+                     paragraphs=tuple(d.meta.get("exempt_paragraphs") or d.labels["exempt_paragraphs"]),
+                     status=d.meta.get("status", "published"))
+            for d in ordered)
+    started = time.perf_counter()
+    count = write_documents(ix, docs, fresh=True, procs=procs, limitmb=256)
+    seconds = time.perf_counter() - started
+    index_folder.point_to(version.name)
+    return count, seconds
+
+
+def typical_member(council: dict) -> str:
+    """The member with the median number of committee seats (then by id)."""
+    members = sorted(council["members"], key=lambda m: (len(m.get("committees") or []), m["id"]))
+    return members[len(members) // 2]["id"]
+
+
+def run_raw(index_dir: Path, queries, rounds: int) -> list[float]:
+    from whoosh import qparser
+
+    from index.store import IndexFolder
+
+    _, ix = IndexFolder(index_dir).open_current()
+    parser = qparser.MultifieldParser(["title", "body"], ix.schema, group=qparser.AndGroup)
+    times, cpu = [], []
+    with ix.searcher() as searcher:
+        for n in range(rounds + 1):
+            for text in queries:
+                words = " ".join(w for w in text.split() if ":" not in w) or "report"
+                started, cpu_started = time.perf_counter(), time.process_time()
+                page = searcher.search_page(parser.parse(words), 1, pagelen=20)
+                _ = [dict(hit) for hit in page], page.total
+                if n:
+                    times.append(time.perf_counter() - started)
+                    cpu.append(time.process_time() - cpu_started)
+    return times, cpu
+
+
+def run_trimmed(data_dir: Path, member: str, at, queries, rounds: int, snippets: bool):
+    from gateway.config import Settings
+    from gateway.runtime import Gateway
+    from index import DocumentIndex
+
+    gw = Gateway(Settings(data_dir=data_dir))
+    search_index = DocumentIndex(gw.settings.index_dir)
+    started = time.perf_counter()
+    search_index.search(gw, member, queries[0], at=at, snippets=snippets)
+    first = time.perf_counter() - started
+    times, cpu = [], []
+    for n in range(rounds + 1):
+        for text in queries:
+            started, cpu_started = time.perf_counter(), time.process_time()
+            search_index.search(gw, member, text, at=at, page_size=20, snippets=snippets)
+            if n:
+                times.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - cpu_started)
+    return times, cpu, first
+
+
+def worker(args) -> None:
+    """A fresh process that only searches: prints its timings and peak RSS as JSON."""
+    queries = json.loads(args.worker_queries)
+    at = date.fromisoformat(args.worker_at)
+    if args.worker == "raw":
+        (times, cpu), first = run_raw(Path(args.worker_dir) / "index", queries, args.rounds), None
+    else:
+        times, cpu, first = run_trimmed(Path(args.worker_dir), args.worker_member, at, queries, args.rounds,
+                                        snippets=args.worker == "trimmed+snippets")
+    print(json.dumps({"times": times, "cpu": cpu, "first": first, "rss_mb": rss_mb()}))
+
+
+def in_fresh_process(kind, data_dir, member, at, queries, rounds) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, "--worker-dir", str(data_dir), "--worker-member", member or "",
+         "--worker-at", at.isoformat(), "--worker-queries", json.dumps(queries), "--rounds", str(rounds)],
+        check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--members", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--procs", type=int, default=1, help="Whoosh writer processes for the build")
+    parser.add_argument("--rounds", type=int, default=3, help="timed runs of each query")
+    parser.add_argument("--keep", type=Path, help="build here and keep it (default: a temporary folder)")
+    parser.add_argument("--reuse", type=Path, help="skip generating and building: query a folder kept with --keep")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--worker-dir", help=argparse.SUPPRESS)
+    parser.add_argument("--worker-member", help=argparse.SUPPRESS)
+    parser.add_argument("--worker-at", help=argparse.SUPPRESS)
+    parser.add_argument("--worker-queries", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        worker(args)
+        return 0
+
+    from gateway.config import Settings
+    from gateway.runtime import Gateway
+
+    if args.reuse:
+        folder = args.reuse
+        plan = json.loads((folder / "plan.json").read_text())
+        queries, member, at = plan["queries"], plan["member"], date.fromisoformat(plan["at"])
+        data_dir = folder / "data"
+        gw = Gateway(Settings(data_dir=data_dir))
+        print(f"search benchmark: reusing {folder} ({plan['documents']} documents)")
+    else:
+        folder = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"search benchmark: {args.documents} documents, {args.members} members, seed {args.seed}, in {folder}")
+
+        started = time.perf_counter()
+        made, at = generate(args.members, args.documents, args.seed)
+        words = sum(len(" ".join(d.pages).split()) for d in made.documents) / len(made.documents)
+        print(f"generated in {time.perf_counter() - started:.1f} s; {words:.0f} words per document on average")
+
+        data_dir = folder / "data"
+        gw = Gateway(Settings(data_dir=data_dir))
+        gw.init()
+        started = time.perf_counter()
+        store(gw, made, folder, args.seed)
+        print(f"stored in the database in {time.perf_counter() - started:.1f} s")
+
+        count, seconds = index_from_memory(made, gw.settings.index_dir, args.procs)
+        print(f"index build: {count} documents in {seconds:.1f} s = {count / seconds:.0f} documents/s "
+              f"(procs={args.procs}); peak RSS of this process so far {rss_mb():.0f} MB")
+
+        queries = queries_for(made.council, at)
+        member = typical_member(made.council)
+        (folder / "plan.json").write_text(json.dumps({"queries": queries, "member": member, "at": at.isoformat(),
+                                                      "documents": count}))
+        del made
+    print(f"{len(queries)} queries x {args.rounds} rounds (after one warm-up round); typical member {member}; at {at}")
+
+    raw = in_fresh_process("raw", data_dir, None, at, queries, args.rounds)
+    trimmed = in_fresh_process("trimmed", data_dir, member, at, queries, args.rounds)
+    snippets = in_fresh_process("trimmed+snippets", data_dir, member, at, queries, args.rounds)
+
+    def row(name, result):
+        times = [t * 1000 for t in result["times"]]
+        cpu = [t * 1000 for t in result["cpu"]]
+        return (f"  {name:<24} wall p50 {statistics.median(times):6.1f}  p95 {percentile(times, 95):6.1f}  "
+                f"max {max(times):6.1f} ms | CPU p50 {statistics.median(cpu):6.1f}  p95 {percentile(cpu, 95):6.1f} ms"
+                f" | worker RSS {result['rss_mb']:4.0f} MB")
+
+    print(f"query latency (first page of 20, total counted; load average now {os.getloadavg()[0]:.1f}):")
+    print(row("raw Whoosh (untrimmed)", raw))
+    print(row("trimmed, no snippets", trimmed))
+    print(row("trimmed, with snippets", snippets))
+    for kind in ("times", "cpu"):
+        raw_p95 = percentile(raw[kind], 95)
+        print(f"  trimmed p95 / raw p95 ({'wall' if kind == 'times' else 'CPU'}): "
+              f"{percentile(trimmed[kind], 95) / raw_p95:.2f} (no snippets), "
+              f"{percentile(snippets[kind], 95) / raw_p95:.2f} (with snippets)")
+    print(f"  first trimmed search of the member (facts snapshot + decisions, cold): {trimmed['first'] * 1000:.0f} ms")
+
+    from index import DocumentIndex
+
+    if args.reuse:
+        return 0
+    search_index = DocumentIndex(gw.settings.index_dir)
+    ids = [f"doc-{n:0{max(5, len(str(args.documents)))}d}" for n in range(1, 21)]
+    started = time.perf_counter()
+    for ident in ids:
+        search_index.update(gw, [ident])
+    single = (time.perf_counter() - started) / len(ids)
+    started = time.perf_counter()
+    search_index.update(gw, [f"doc-{n:0{max(5, len(str(args.documents)))}d}" for n in range(21, 221)])
+    batch = time.perf_counter() - started
+    print(f"incremental update: {single * 1000:.0f} ms per single-document call; 200 documents in one call "
+          f"{batch:.1f} s")
+    print(f"peak RSS of the benchmark process (holds the generated text): {rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""The query language, filters, pagination, snippets and the audit record of every search."""
+
+import pytest
+
+from gateway.domain.audit import AuditUnavailable
+from index import QueryError
+from index.querylang import parse
+
+
+@pytest.mark.parametrize("query, words", [
+    ('"mill lane', "quotation mark"),
+    ("(budget OR housing", "bracket"),
+    ("budget)", "bracket"),
+    ("colour:red", "not a filter"),
+    ("committee:", "needs a value"),
+    ("paragraph:9", "paragraph"),
+    ("paragraph:three", "paragraph"),
+    ("status:secret", "status"),
+    ("from:2026-13-01", "date"),
+    ("from:2026-05-01 to:2026-04-01", "after"),
+    ("committee:cabinet committee:planning", "twice"),
+    ("the and of", "common words"),
+    ("x" * 600, "too long"),
+])
+def test_malformed_queries_say_what_is_wrong(query, words):
+    with pytest.raises(QueryError) as raised:
+        parse(query)
+    assert words in str(raised.value)
+    assert "Traceback" not in str(raised.value)
+
+
+def test_filters_in_the_query_and_as_arguments_agree():
+    typed = parse("budget committee:cabinet paragraph:3 status:published from:2026-01-01 to:2026-12-31")
+    given = parse("budget", committee="cabinet", paragraph=3, status="published", date_from="2026-01-01",
+                  date_to="2026-12-31")
+    assert typed.filters == given.filters
+    assert typed.text == given.text == "budget"
+    assert parse('committee:"Planning Committee"').filters.committee == "Planning Committee"
+    # Inside a phrase a colon is just text.
+    assert parse('"note: the budget"').filters.committee is None
+    with pytest.raises(QueryError):
+        parse("committee:cabinet", committee="planning")
+
+
+def test_the_language_has_no_field_prefixes_wildcards_or_ranges():
+    with pytest.raises(QueryError, match="not a filter"):
+        parse("body:secret")
+    q = parse('budg* "body:secret" [a TO z] foo~2')
+    terms = {text for _field, text in q.readable.iter_all_terms()}
+    assert terms and all(ch not in t for t in terms for ch in "*~[]")
+    assert "secret" in terms   # a phrase, searched for as words
+    assert {field for field, _text in q.listed.iter_all_terms()} == {"title"}
+
+
+def test_unknown_committee_and_bad_pages(small_council):
+    member = small_council.members[0]
+    with pytest.raises(QueryError, match="no committee"):
+        small_council.search(member, "committee:nowhere")
+    with pytest.raises(QueryError, match="page"):
+        small_council.search(member, "", page=0)
+    with pytest.raises(QueryError, match="page size"):
+        small_council.search(member, "", page_size=100000)
+    with pytest.raises(QueryError, match="date"):
+        small_council.search(member, "", at="yesterday")
+    # Committees by id or by name, any case.
+    by_id = small_council.found(member, "", committee="planning")
+    assert by_id == small_council.found(member, "", committee="PLANNING COMMITTEE")
+
+
+def test_pages_partition_the_results(small_council):
+    member = small_council.members[0]
+    whole = small_council.search(member, "", page_size=1000)
+    seen = []
+    page = 1
+    while True:
+        result = small_council.search(member, "", page=page, page_size=7)
+        assert result["total"] == whole["total"]
+        assert result["pages"] == -(-whole["total"] // 7)
+        seen += [r["id"] for r in result["results"]]
+        if page >= result["pages"]:
+            break
+        page += 1
+    assert seen == [r["id"] for r in whole["results"]]
+    beyond = small_council.search(member, "", page=result["pages"] + 1, page_size=7)
+    assert beyond["results"] == [] and beyond["total"] == whole["total"]
+    # Text results page the same way.
+    text_whole = small_council.search(member, "zebrafinch", page_size=1000)
+    text_pages = []
+    for page in range(1, text_whole["pages"] * 0 + -(-text_whole["total"] // 9) + 1):
+        text_pages += [r["id"] for r in small_council.search(member, "zebrafinch", page=page, page_size=9)["results"]]
+    assert text_pages == [r["id"] for r in text_whole["results"]]
+
+
+def test_empty_query_lists_newest_meetings_first(small_council):
+    results = small_council.search(small_council.members[0], "", page_size=1000)["results"]
+    dates = [r["meeting_date"] or "" for r in results]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_date_paragraph_and_status_filters(small_council):
+    c = small_council
+    member = c.members[0]
+    expected = c.expected(member)
+    docs = {d["id"]: d for d in c.generated.documents}
+    start, end = c.at.replace(month=1, day=1), c.at
+    found = c.found(member, "", date_from=start, date_to=end)
+    assert set(found) == {i for i in expected if docs[i]["meeting_date"] and start <= docs[i]["meeting_date"] <= end}
+    found = c.found(member, f"from:{start} to:{end} zebrafinch")
+    assert set(found) == {i for i, v in expected.items() if v == "open" and docs[i]["meeting_date"]
+                          and start <= docs[i]["meeting_date"] <= end}
+    result = c.search(member, "paragraph:1", page_size=1000)
+    assert all(1 in r["exempt_paragraphs"] for r in result["results"])
+    found = c.found(member, "", status="draft")
+    assert set(found) == {i for i in expected if docs[i]["status"] == "draft"}
+
+
+def test_phrases_and_not(small_council):
+    c = small_council
+    member = c.members[0]
+    opened = {i for i, v in c.expected(member).items() if v == "open"}
+    doc = next(d for d in c.generated.documents if d["id"] in opened)
+    words = doc["pages"][0].split()[:3]
+    phrase = c.found(member, '"' + " ".join(words) + '"')
+    assert doc["id"] in phrase
+    token = "zq" + doc["id"].split("-")[1] + "x"
+    assert doc["id"] not in c.found(member, f"zebrafinch NOT {token}")
+    assert doc["id"] in c.found(member, f"zebrafinch {token}")
+
+
+def test_snippets_highlight_and_escape(small_council):
+    c = small_council
+    member = c.members[0]
+    result = c.search(member, "zebrafinch", page_size=5)
+    for r in result["results"]:
+        assert "<mark>zebrafinch</mark>" in r["snippet"]
+    from index.snippets import snippet, wanted_terms
+
+    text = snippet(["Tom & Jerry <script>alert(1)</script> agreed the budget"], wanted_terms(parse("budget").readable))
+    assert "<script>" not in text and "&lt;script&gt;" in text and "<mark>budget</mark>" in text
+
+
+def test_every_search_is_audited(small_council):
+    c = small_council
+    member = c.members[0]
+    result = c.search(member, "zebrafinch committee:cabinet", page=1)
+    record = c.gw.audit.records(event="search", descending=True, limit=1)[0]
+    assert record["actor"] == member
+    assert record["detail"]["query"] == "zebrafinch committee:cabinet"
+    assert record["detail"]["filters"] == {"committee": "cabinet"}
+    assert record["detail"]["total"] == result["total"]
+    with pytest.raises(QueryError):
+        c.search(member, '"unclosed')
+    record = c.gw.audit.records(event="search", descending=True, limit=1)[0]
+    assert "quotation" in record["detail"]["error"]
+
+
+def test_search_refuses_when_it_cannot_be_audited(small_council, monkeypatch):
+    c = small_council
+
+    def broken(*entries):
+        raise AuditUnavailable("disk full")
+
+    monkeypatch.setattr(c.gw.audit, "append", broken)
+    with pytest.raises(AuditUnavailable):
+        c.search(c.members[0], "zebrafinch")
+
+
+def test_nobody_signed_in_finds_nothing(small_council):
+    result = small_council.search(None, "")
+    assert result == {"total": 0, "page": 1, "pages": 0, "results": []}
+    assert small_council.search(None, "zebrafinch")["total"] == 0

@@ -1,0 +1,105 @@
+"""How trimming stays equal to the decision service, and what a hidden document cannot change."""
+
+import re
+from dataclasses import replace
+from datetime import date
+from types import SimpleNamespace
+
+import index_council
+import pytest
+
+import index.search
+from gateway.access.gather import FactSource
+from index import trimming
+from index.trimming import DecisionMemo, MemoUnsound, Traced
+
+
+def test_the_memo_answers_only_what_it_has_seen():
+    memo = DecisionMemo()
+    memo.insert([("status", "draft"), ("party_group", None)], trimming.HIDDEN)
+    memo.insert([("status", "published"), ("paragraphs", ())], trimming.OPEN)
+    memo.insert([("status", "published"), ("paragraphs", (1,))], trimming.LISTED)
+    facts = SimpleNamespace(status="published", paragraphs=frozenset({1}), party_group=None)
+    assert memo.lookup(facts) == trimming.LISTED
+    assert memo.lookup(SimpleNamespace(status="embargoed")) is None
+    assert memo.lookup(SimpleNamespace(status="draft", party_group="grp-red")) is None
+    with pytest.raises(MemoUnsound):
+        memo.insert([("status", "published"), ("paragraphs", ())], trimming.LISTED)
+    with pytest.raises(MemoUnsound):
+        memo.insert([("status", "draft"), ("flags", ())], trimming.HIDDEN)
+
+
+def test_traced_facts_note_what_is_read_but_not_names():
+    from gateway.access.facts import DocumentFacts
+
+    traced = Traced(DocumentFacts(id="d1", title="T", status="draft", matters=frozenset({"m2", "m1"})))
+    assert traced.status == "draft" and traced.id == "d1" and traced.title == "T"
+    assert traced.matters == frozenset({"m1", "m2"})
+    assert traced.reads() == [("status", "draft"), ("matters", ("m1", "m2"))]
+    with pytest.raises(AttributeError):
+        traced.status = "published"
+
+
+def test_document_facts_pass_dates_through(small_council):
+    """The snapshot builds facts once per kind of row and gives each document its own dates."""
+    with small_council.gw.sessions() as session:
+        facts = FactSource(session)
+        for row in facts.all_documents()[:50]:
+            assert row.meeting_date is None or isinstance(row.meeting_date, date)
+            again = facts.document_facts(SimpleNamespace(**{
+                **{c: getattr(session.get(index.search.Document, row.id), c) for c in
+                   ("service", "committee_id", "meeting_session", "portfolio_id", "status", "admin_only",
+                    "not_for_publication_to", "casework_of", "matters", "inferred_matters", "declared",
+                    "classified")},
+                "id": row.id, "title": row.title, "meeting_date": None, "publish_on": None}))
+            assert replace(again, meeting_date=row.meeting_date, publish_on=row.publish_on) == row
+
+
+def test_a_lying_shortcut_is_caught_and_search_falls_back(small_council, monkeypatch):
+    c = small_council
+    member = c.members[0]
+    monkeypatch.setattr(DecisionMemo, "lookup", lambda self, facts: trimming.OPEN if self.root is not None else None)
+    found = c.found(member)
+    assert found == c.expected(member)
+    assert c.index._shared.exact_mode
+    c.index._shared.exact_mode = False
+
+
+def test_hidden_documents_change_no_count_page_or_rank(small_council):
+    c = small_council
+    member = c.members[0]
+    before = c.search(member, "zebrafinch", page_size=1000)
+    before_pages = [c.search(member, "zebrafinch", page=p, page_size=5) for p in (1, 2, 3)]
+    # Documents hidden from this member (another member's casework), full of the word.
+    other = c.members[1]
+    extra = []
+    for n in range(30):
+        extra.append({**c.generated.documents[n], "id": f"doc-hidden-{n}", "casework_of": other,
+                      "not_for_publication_to": None, "status": "published",
+                      "pages": ["zebrafinch " * (n + 5) + "budget report"]})
+    index_council.insert_documents(c.gw, extra)
+    c.index.update(c.gw, [d["id"] for d in extra])
+    assert not {d["id"] for d in extra} & set(c.expected(member))
+    after = c.search(member, "zebrafinch", page_size=1000)
+    assert after["total"] == before["total"]
+    assert [r["id"] for r in after["results"]] == [r["id"] for r in before["results"]]
+    assert [c.search(member, "zebrafinch", page=p, page_size=5) for p in (1, 2, 3)] == before_pages
+    # The member they are for finds them.
+    assert {d["id"] for d in extra} <= set(c.found(other, "zebrafinch"))
+
+
+def test_snippets_are_made_only_from_documents_the_caller_may_open(small_council, monkeypatch):
+    c = small_council
+    member = c.members[0]
+    readable = {i for i, v in c.expected(member).items() if v == "open"}
+    seen = []
+    real = index.search.snippet
+
+    def spy(pages, terms):
+        seen.extend(re.findall(r"zq(\d+)x", " ".join(pages)))
+        return real(pages, terms)
+
+    monkeypatch.setattr(index.search, "snippet", spy)
+    for query in ("zebrafinch", "budget", "report"):
+        c.search(member, query, page_size=100)
+    assert seen and all(f"doc-{n}" in readable for n in seen)
