@@ -43,15 +43,21 @@ def request_access(gw, session, account_id: str, document_id: str, reason: str, 
     return decision, referral
 
 
-def adjudicate(gw, session, officer_id: str, referral_id: int, outcome: str, reasons: str,
-               until: date | None = None) -> Referral:
-    """The Proper Officer's grant or refusal, with written reasons; takes effect on the next request."""
+def _committed(session, change, *args) -> Referral:
+    """Runs a referral change and commits it; a refused change is rolled back as OperationError."""
     try:
-        referral = referrals.decide_referral(session, referral_id, officer_id, outcome, reasons, until)
+        referral = change(session, *args)
     except referrals.ReferralError as exc:
         session.rollback()
         raise OperationError(str(exc)) from None
     session.commit()
+    return referral
+
+
+def adjudicate(gw, session, officer_id: str, referral_id: int, outcome: str, reasons: str,
+               until: date | None = None) -> Referral:
+    """The Proper Officer's grant or refusal, with written reasons; takes effect on the next request."""
+    referral = _committed(session, referrals.decide_referral, referral_id, officer_id, outcome, reasons, until)
     gw.audit.append(Entry("adjudication", actor=officer_id, document=referral.document_id, outcome=outcome,
                           detail={"referral": referral.id, "member": referral.member_id, "reasons": reasons,
                                   "until": until}))
@@ -60,24 +66,14 @@ def adjudicate(gw, session, officer_id: str, referral_id: int, outcome: str, rea
 
 
 def dispute(gw, session, member_id: str, referral_id: int, grounds: str) -> Referral:
-    try:
-        referral = referrals.dispute_refusal(session, referral_id, member_id, grounds)
-    except referrals.ReferralError as exc:
-        session.rollback()
-        raise OperationError(str(exc)) from None
-    session.commit()
+    referral = _committed(session, referrals.dispute_refusal, referral_id, member_id, grounds)
     gw.audit.append(Entry("dispute", actor=member_id, document=referral.document_id,
                           detail={"referral": referral.id, "grounds": grounds}))
     return referral
 
 
 def record_dispute_outcome(gw, session, officer_id: str, referral_id: int, outcome: str) -> Referral:
-    try:
-        referral = referrals.record_dispute_outcome(session, referral_id, officer_id, outcome)
-    except referrals.ReferralError as exc:
-        session.rollback()
-        raise OperationError(str(exc)) from None
-    session.commit()
+    referral = _committed(session, referrals.record_dispute_outcome, referral_id, officer_id, outcome)
     gw.audit.append(Entry("dispute_outcome", actor=officer_id, document=referral.document_id,
                           detail={"referral": referral.id, "outcome": outcome}))
     return referral
