@@ -49,6 +49,7 @@ class Mapping:
     scheme: str | None  # None: the numbers fit no numbering
     paragraphs: frozenset[int]
     contract_terms: bool
+    ambiguous: bool = False  # Welsh and pre-2006 both fit, differ, and nothing in the text tells them apart
 
 
 def described_paragraphs(text: str) -> set[int]:
@@ -58,7 +59,8 @@ def described_paragraphs(text: str) -> set[int]:
 def map_to_england(numbers: list[int], part: str | None, statement: str, pre_2006_document: bool,
                    welsh_document: bool = False) -> Mapping:
     """England paragraphs for `numbers` cited with Part `part` ("1", "4", ...) in `statement`."""
-    if part == "4" or _WALES.search(statement) or (welsh_document and part != "1"):
+    welsh = part == "4" or bool(_WALES.search(statement)) or (welsh_document and part != "1")
+    if welsh:
         order = (WALES, ENGLAND, PRE_2006)
     elif pre_2006_document or any(number > 7 for number in numbers):
         order = (PRE_2006, WALES, ENGLAND)
@@ -68,12 +70,20 @@ def map_to_england(numbers: list[int], part: str | None, statement: str, pre_200
     if not fitting:
         return Mapping(None, frozenset(), False)
     described = described_paragraphs(statement)
-    scheme = next(
-        (s for s in fitting if described and described <= {TO_ENGLAND[s][n] for n in numbers}),
-        fitting[0],
-    )
-    paragraphs = frozenset(TO_ENGLAND[scheme][number] for number in numbers)
+    by_description = [s for s in fitting if described and described <= _mapped(s, numbers)]
+    scheme = (by_description or fitting)[0]
+    # Wales numbers 12-18 in Part 4; "of Part I" with a number over 7 is the old numbering.
+    told_apart = welsh or pre_2006_document or part == "1" or len(by_description) == 1
+    ambiguous = (not told_apart and {WALES, PRE_2006} <= set(fitting)
+                 and _mapped(WALES, numbers) != _mapped(PRE_2006, numbers))
+    paragraphs = _mapped(scheme, numbers)
+    if ambiguous:  # fail closed: both readings, for the Proper Officer to settle
+        paragraphs = _mapped(WALES, numbers) | _mapped(PRE_2006, numbers)
     contract_terms = 3 in paragraphs and (
         (scheme == PRE_2006 and PRE_2006_CONTRACT_TERMS in numbers) or bool(CONTRACT_TERMS_DESCRIPTION.search(statement))
     )
-    return Mapping(scheme, paragraphs, contract_terms)
+    return Mapping(scheme, paragraphs, contract_terms, ambiguous)
+
+
+def _mapped(scheme: str, numbers: list[int]) -> frozenset[int]:
+    return frozenset(TO_ENGLAND[scheme][number] for number in numbers)

@@ -16,12 +16,22 @@ from dataclasses import dataclass, field
 
 from .model import CONTRACT_TERMS, Evidence
 from .numbering import ENGLAND, PRE_2006, WALES, map_to_england
-from .text import Document, Page
+from .text import EXCLUSION, NOTICE_TITLE, OTHER_REGIME, Document, Page
 
 # "paragraph 3", "paras 1 and 6", "Para 3 (financial ...)", "paragraphs 1, 2 and 7", "category 3".
-_NUMBER = r"\d{1,2}(?!\d)(?!\.\d)(?:\s*\([^()]{0,160}\))?"
+# "paragraph(s)3", "paragraff(au) 14", "Category of exemption applied: 3"; a lettered number ("7A", "6(a)") is kept whole.
+_NUMBER = r"\d{1,2}(?:[A-Ca-c](?![A-Za-z]))?(?!\d)(?!\.\d)(?:\s*\([^()]{0,160}\))?"
 PARAGRAPH_CITATION = re.compile(
-    rf"\b(?:para(?:graph)?s?|categor(?:y|ies))\.?(?:\s*(?:no\.?|number))?\s*:?\s*(?P<numbers>{_NUMBER}(?:\s*(?:,|&|and/or|and|or|to|-|/)\s*{_NUMBER})*)",
+    r"\b(?:para(?:graph)?(?:\(s\)|s)?|paragraff(?:\(au\)|au)?|categor(?:y|ies)(?:\s+of\s+exemption(?:\s+applied)?)?)"
+    rf"\.?(?:\s*(?:no\.?|number))?\s*:?\s*(?P<numbers>{_NUMBER}(?:\s*(?:,|&|and/or|and|or|to|-|/)\s*{_NUMBER})*)",
+    re.I,
+)
+# The standards paragraphs 7A-7C (England, 2008-2012) and 18A-18C (Wales) have no England 1-7 equivalent.
+_STANDARDS_NUMBER = re.compile(r"^(?:7|18)\s*\(?[A-Ca-c]\)?$")
+# Law recited, not applied: "falls within any of paragraphs 12 to 15, 17 and 18 above", "paragraph 8 or 9 above".
+_LAW_RECITAL = re.compile(
+    r"\bparagraphs?\s+[\d\s,&()a-z-]{1,40}?\b(?:above|below)\b|\bfalls?\s+within\s+(?:any\s+of\s+)?paragraphs?\b"
+    r"|\bnot\s+(?:prevented\s+from\s+being\s+)?exempt\s+(?:if|by\s+virtue)",
     re.I,
 )
 _PART_AFTER = re.compile(r"\s*(?:,\s*|\s+of\s+)(?:the\s+)?Part\s+(?P<part>[1-4]|IV|I{1,3}|One|Two|Three|Four)\b", re.I)
@@ -31,7 +41,7 @@ _PART_BEFORE = re.compile(
 _PART_NAMES = {"1": "1", "i": "1", "one": "1", "2": "2", "ii": "2", "two": "2",
                "3": "3", "iii": "3", "three": "3", "4": "4", "iv": "4", "four": "4"}
 _QUALIFICATIONS_PART = "2"  # England's Part 2 (paras 8-10) qualifies Part 1; it is not a category
-_NUMBER_TOKEN = re.compile(r"\(.*?\)|\d{1,2}|\bto\b|-", re.S)
+_NUMBER_TOKEN = re.compile(r"\(.*?\)|\d{1,2}(?:[A-Ca-c](?![A-Za-z]))?|\bto\b|-", re.S)
 
 _EXEMPT_CONTEXT = re.compile(
     r"schedule\s*12\s*a|sch\.?\s*12\s*a|\b12\s*a\b|\bexempt|not\s+for\s+publication|\bconfidential|\bpart\s+(?:2|ii|b)\b"
@@ -65,6 +75,7 @@ MARKING_START = re.compile(
 _SEGMENT_SEPARATOR = re.compile(r"\s+[-|]\s+|\s*\u00b7\s*|\s*:\s+")
 _SEGMENT_MARKING = re.compile(rf"(?:{_MARKING_WORDS}){_MARKING_END}", re.I)
 _HEADER_LINES = 3
+_EXCLUSION_HEADING_REACH = 5  # lines from a heading to the motion it heads
 _GROUP_SCOPED = re.compile(r"\bgroups?\b", re.I)  # "confidential to members of the X Group": groups.py
 _EMBARGO = re.compile(r"\bembargo", re.I)
 _FOR_MEMBER = re.compile(
@@ -93,6 +104,8 @@ _SELF_PHRASE = re.compile(
     r"|e-?mail|item|submission|information)\b|\bherein\b",
     re.I,
 )
+# The paper itself (not "this item", which in minutes is the minute's item).
+_OWN_PAPER = re.compile(r"\b(?:this|the\s+present|the\s+attached)\s+(?:report|document|paper|appendix|annex|briefing)\b", re.I)
 _LISTING_SELF_PHRASE = re.compile(
     r"\b(?:these|this)\s+(?:minutes|agenda|record|notes)\s+(?:is|are|contains?)\s+(?:exempt|confidential|not\s+for\s+publication)",
     re.I,
@@ -112,6 +125,7 @@ _COVER_FIELD = re.compile(
     r"|Public\s+or\s+(?:private|exempt)|Part\s+(?:1|I)\s+or\s+(?:Part\s+)?(?:2|II))\s*[:?]\s*(?P<value>.*)$",
     re.I,
 )
+_HEADLINE_VALUE = re.compile(r"^exempt\s+information\s*$", re.I)  # "Access to information: Exempt information", a title
 _OPEN_VALUE = re.compile(r"^(?:none|no\b|nil\b|not\s+(?:applicable|exempt|confidential)|n/?a\b|open\b|public\b|part\s+(?:1|i|a)\b(?!\s+of))", re.I)
 _EXEMPT_VALUE = re.compile(
     r"^(?:yes|exempt|confidential|fully\s+exempt|part(?:ly)?\s+exempt|part\s+(?:2|ii|b)\b|para|private|restricted|not\s+for\s+publication)",
@@ -181,14 +195,23 @@ def _read_citation(doc: Document, page: Page, match: re.Match, found: Statements
     text = page.text
     start, end = match.span()
     part = _part_of(text, start, end)
-    numbers = _numbers(match.group("numbers"))
+    numbers, standards = _numbers(match.group("numbers"))
     begin, finish = page.sentence(start, end)
     statement = text[begin:finish]
-    mapping = map_to_england(numbers, part, statement, doc.is_pre_2006, doc.is_welsh)
     excerpt = page.excerpt(start, end)
-    if mapping.scheme is None:
-        found.unmapped.append(Evidence("needs_review", excerpt, page.number, "unmapped_paragraph"))
+    if standards or doc.other_regime or OTHER_REGIME.search(statement):
+        why = "a standards-committee paragraph" if standards else "a restriction under other law than Schedule 12A"
+        found.unmapped.append(Evidence("needs_review", f"{why}, with no England paragraph: {excerpt}"[:200], page.number,
+                                       "unmapped_paragraph"))
         return
+    mapping = map_to_england(numbers, part, statement, doc.is_pre_2006, doc.is_welsh)
+    if mapping.scheme is None:
+        found.unmapped.append(Evidence("needs_review", f"a paragraph no numbering has: {excerpt}"[:200], page.number,
+                                       "unmapped_paragraph"))
+        return
+    if mapping.ambiguous:
+        found.unmapped.append(Evidence("needs_review", f"the numbering (Welsh or pre-2006) is uncertain: {excerpt}"[:200],
+                                       page.number, "uncertain_numbering"))
     check = _CHECK_BY_SCHEME[mapping.scheme]
     for paragraph in sorted(mapping.paragraphs):
         found.paragraphs.setdefault(paragraph, Evidence(f"paragraph:{paragraph}", excerpt, page.number, check))
@@ -203,8 +226,10 @@ def _part_of(text: str, start: int, end: int) -> str | None:
     return _PART_NAMES[chosen.group("part").lower()] if chosen else None
 
 
-def _numbers(cited: str) -> list[int]:
+def _numbers(cited: str) -> tuple[list[int], bool]:
+    """The paragraph numbers cited, ranges expanded; and whether a standards paragraph (7A, 18B) is among them."""
     numbers: list[int] = []
+    standards = False
     pending_range = False
     for token in _NUMBER_TOKEN.findall(cited):
         if token.startswith("("):
@@ -212,23 +237,38 @@ def _numbers(cited: str) -> list[int]:
         if token in ("to", "-"):
             pending_range = bool(numbers)
             continue
-        number = int(token)
+        if _STANDARDS_NUMBER.match(token):
+            standards = True
+            continue
+        number = int(token.rstrip("ABCabc"))  # 6(a) is a part of paragraph 6
         if pending_range and numbers[-1] < number <= numbers[-1] + 17:
             numbers.extend(range(numbers[-1] + 1, number + 1))
         else:
             numbers.append(number)
         pending_range = False
-    return numbers
+    return numbers, standards
 
 
 def _role(doc: Document, page: Page, start: int, end: int) -> str:
     """"self" (the document's own status), "reference" (another item), "general" or "body"."""
     begin, finish = page.sentence(start, end)
     sentence = page.text[begin:finish]
+    if _LAW_RECITAL.search(sentence):
+        return "general"
+    if doc.is_notice:
+        return "self"
     front = doc.in_front(page, start)
     edge = doc.is_edge(page, start)
-    if _opens_banner(page, begin, start) and (edge or (front and (not doc.is_listing or _near_top(page, start)))):
+    # Where the text is about excluding the public, a banner counts only at the very top (not a statement it quotes).
+    top_only = doc.is_listing or doc.speaks_of_exclusion
+    if _opens_banner(page, begin, start) and (edge or (front and (not top_only or _near_top(page, start)))):
         return "self"
+    # A report's cover moves to exclude the public for itself; an agenda, minutes or a decision record for other items.
+    own_paper = bool(_OWN_PAPER.search(sentence)) or (doc.is_report and front)
+    if EXCLUSION.search(sentence):
+        return "self" if own_paper and not doc.is_listing else "reference"
+    if doc.speaks_of_exclusion and not own_paper:
+        return "reference"
     if doc.is_listing:
         return "self" if _LISTING_SELF_PHRASE.search(sentence) else "reference"
     if REFERENCE.search(sentence) or (_FOLLOWING_ITEM.search(sentence) and not front):
@@ -269,24 +309,48 @@ def _not_own_exemption(value: str) -> bool:
 def _read_markings(doc: Document, found: Statements) -> None:
     """Banners, cover-sheet fields, headers and footers that mark the document without citing a paragraph."""
     page = doc.first
-    top_lines = _LISTING_BANNER_LINES if doc.is_listing else len(page.lines)
+    if doc.speaks_of_exclusion and not doc.is_notice:
+        top_lines = _HEADER_LINES  # further down, a marking heads the exclusion of another item or quotes one
+    else:
+        top_lines = _LISTING_BANNER_LINES if doc.is_listing else len(page.lines)
     for index, line in enumerate(page.lines[:top_lines]):
         if page.line_starts[index] >= doc.front_end:
             break
         if _read_cover_field(page, index, found):
             continue
-        if MARKING_START.match(line) and _marks_document(line):
+        if MARKING_START.match(line) and _marks_document(line) and not _heads_exclusion(page, index):
             following = " ".join(page.lines[index:index + 3])
             found.restricted.append(_marking(page, index, "nfp_for_member" if _FOR_MEMBER.search(following) else "restricted_marking"))
     places = sorted(doc.edge_lines | {(1, index) for index in range(min(_HEADER_LINES, len(page.lines)))})
     for page_number, index in places:
         edge_page = doc.pages[page_number - 1]
         line = edge_page.lines[index]
-        if _marks_document(line) and any(_SEGMENT_MARKING.match(part) for part in _SEGMENT_SEPARATOR.split(line)):
+        segments = [part for part in _SEGMENT_SEPARATOR.split(line) if not _HEADLINE_VALUE.match(part)]
+        if (_marks_document(line) and any(_SEGMENT_MARKING.match(part) for part in segments)
+                and not _heads_exclusion(edge_page, index)):
             found.restricted.append(_marking(edge_page, index, "nfp_for_member" if _FOR_MEMBER.search(line) else "running_marking"))
             break
+    if doc.is_notice:
+        _read_notice_title(doc, found)
     if not doc.is_listing:
         _read_exemption_reasons(doc, found)
+
+
+def _read_notice_title(doc: Document, found: Statements) -> None:
+    """A restriction notice restricts, with or without a paragraph; under other law it maps to none of 1-7."""
+    page = doc.first
+    match = NOTICE_TITLE.search(page.text)
+    excerpt = page.excerpt(*match.span()) if match else page.excerpt(0, 0)
+    if doc.other_regime:
+        found.unmapped.append(Evidence("needs_review", f"a restriction under other law than Schedule 12A: {excerpt}"[:200],
+                                       page.number, "unmapped_paragraph"))
+    else:
+        found.restricted.append(Evidence("marking", excerpt, page.number, "restriction_notice"))
+
+
+def _heads_exclusion(page: Page, index: int) -> bool:
+    """A heading such as "Exempt Information S100(A)" over an agenda item that moves to exclude the public."""
+    return bool(EXCLUSION.search(" ".join(page.lines[index:index + _EXCLUSION_HEADING_REACH])))
 
 
 def _marks_document(line: str) -> bool:
@@ -312,8 +376,8 @@ def _read_cover_field(page: Page, index: int, found: Statements) -> bool:
     if _OPEN_VALUE.match(value):
         found.declared_open.append(Evidence("declared_open", excerpt, page.number, "cover_sheet_open"))
         return True
-    if _not_own_exemption(value):
-        return True  # the status of an appendix, not of this paper
+    if _not_own_exemption(value) or _HEADLINE_VALUE.match(value):
+        return True  # the status of an appendix, not of this paper; or a title
     if _EXEMPT_VALUE.match(value):
         found.restricted.append(Evidence("marking", excerpt, page.number, "cover_sheet_exempt"))
         return True
@@ -327,5 +391,7 @@ def _read_exemption_reasons(doc: Document, found: Statements) -> None:
                 sentence = page.sentence_text(match.start(), match.end())
                 if REFERENCE.search(sentence) or _GENERAL.search(sentence):
                     continue
+                if doc.speaks_of_exclusion and not _OWN_PAPER.search(sentence):
+                    continue  # the public-interest test of the exclusion motion, for the items it excludes
                 found.restricted.append(Evidence("marking", page.excerpt(*match.span()), page.number, check))
                 return

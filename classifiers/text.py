@@ -64,9 +64,39 @@ _ABBREVIATION = re.compile(
 _SENTENCE_LIMIT = 400
 
 _NOT_LETTER = re.compile(r"[\W_]+")
-_WELSH = re.compile(r"\bWales\b|\bCymru\b|\bCyngor\b", re.I)
+# Welsh numbering shows in the place ("Wales", "Cymru") or in Welsh words of the Schedule ("paragraff", "Atodlen").
+_WELSH = re.compile(
+    r"\bWales\b|\bCymru\b|\bCyngor\b|\bparagraff|\bAtodlen\b|\bRhan\s+4\b|\bDdeddf\b|\bLlywodraeth\b|\bcyfyngu\b|\byn\s+rhinwedd\b",
+    re.I,
+)
 _MIN_LETTERS = 20
 _MIN_LETTERS_PER_PAGE = 15
+
+# Titles of a restriction notice, in English and Welsh (web-page navigation may stand above them).
+NOTICE_TITLE = re.compile(
+    r"^(?:(?:anticipated\s+)?reasons?\s+(?:for\s+)?restrict(?:ed|ion)\b|document\s+is\s+(?:restricted|exempt|confidential)\b"
+    r"|reasons?\s+restricted\s+justification|rhesymau\s+(?:wedi'?u\s+cyfyngu|dros\s+gyfyngu)|restricted\s+document\b"
+    r"|public\s+interest\s+test\s*-?\s*checklist|(?:-\s*)?checklist\s+public\s+interest\s+test"
+    r"|categor(?:y|ies)\s+of\s+exemption(?:\s+applied)?\s*:)",
+    re.I | re.M,
+)
+_NOTICE_LINES = 30
+# Excluding the press and public from a meeting: proposed, resolved or reported.
+EXCLUSION = re.compile(
+    r"\b(?:press\s+and\s+(?:the\s+)?)?public\s+(?:and\s+(?:the\s+)?press\s+)?(?:(?:be|are|were|is|was|being|should\s+be|will\s+be"
+    r"|would\s+be|to\s+be|may\s+be|(?:are|were|is)\s+likely\s+to\s+be)\s+)(?:excluded|asked\s+to\s+leave)"
+    r"|\bexclu(?:de|ding|sion\s+of)\s+(?:the\s+)?(?:press|public|members\s+of\s+the\s+public)\b"
+    r"|\bgwahardd\s+y\s+(?:cyhoedd|wasg)",
+    re.I,
+)
+
+# Restrictions under other law than Schedule 12A: Scotland's Schedule 7A, the Senedd's Standing Orders, the 1960 Act.
+OTHER_REGIME = re.compile(
+    r"\bSchedule\s+7\s*A\b|\(Scotland\)\s+Act|\bStanding\s+Order\s+17\.|\bRheol\s+Sefydlog\b"
+    r"|Admission\s+to\s+Meetings\)?\s+Act\s+1960",
+    re.I,
+)
+_SCHEDULE_12A = re.compile(r"\b(?:Schedule|Sch\.?|Atodlen)\s*12\s*A", re.I)
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
@@ -237,6 +267,24 @@ class Document:
     def is_welsh(self) -> bool:
         """A Welsh council's paper (its heading names Wales or is in Welsh): Schedule 12A Part 4 numbering."""
         return bool(_WELSH.search(self.header_text))
+
+    @cached_property
+    def is_notice(self) -> bool:
+        """The page is itself a restriction notice: ModernGov's "Reasons restricted", a "Document is Restricted"
+        front sheet, a public-interest-test checklist. Its citations are its own, wherever they stand."""
+        return bool(NOTICE_TITLE.search("\n".join(self.first.lines[:_NOTICE_LINES])))
+
+    @cached_property
+    def other_regime(self) -> bool:
+        """Restricted under other law, with Schedule 12A nowhere cited."""
+        text = "\n".join(page.text for page in self.pages)
+        return bool(OTHER_REGIME.search(text)) and not _SCHEDULE_12A.search(text)
+
+    @cached_property
+    def speaks_of_exclusion(self) -> bool:
+        """The text proposes, records or reports excluding the press and public: the business of agendas, minutes and
+        decision records, whose citations are about the items excluded, not about themselves."""
+        return any(EXCLUSION.search(page.text) for page in self.pages)
 
     @cached_property
     def closing_lines(self) -> tuple[str, ...]:
