@@ -87,7 +87,7 @@ def find_council(folder: Path) -> Path | None:
 def load_groups(council: Path) -> tuple[GroupName, ...]:
     data = yaml.safe_load(council.read_text()) or {}
     return tuple(
-        GroupName(group["id"], (group["name"], *(group.get("aliases") or [])))
+        GroupName.from_council(group, data.get("members") or [])
         for group in data.get("groups") or []
     )
 

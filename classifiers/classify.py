@@ -24,6 +24,7 @@ _EVIDENCE_PER_LABEL = 2
 _CONFIDENCE = {
     "statement": 0.95,  # the document's own exemption statement
     "group:marking": 0.95,
+    "group:members": 0.9,
     "group:heading": 0.9,
     "group:named": 0.8,
     "marked": 0.75,  # marked exempt; the paragraph from the content

@@ -67,11 +67,35 @@ INTERNAL_CUES = (
                 r"\bour\s+(?:group|amendment|motion|candidates?|alternative\s+budget|councillors)\b|\bgroup\s+view\b"
                 r"|\bgroup\s+(?:strategy|tactics|position\s+paper)\b"
                 r"|\bour\s+(?:strategy|tactics|message|priorities|approach|line)\s+(?:for|on|is|are|should|will|must)\b"),
+    # A group's own rules: "The name of the Group shall be ...", "Standing Orders of the X Group".
+    compile_cue("group_rules", 4,
+                r"\bname\s+of\s+(?:the\s+)?group\s+shall\s+be\b"
+                r"|\b(?:standing\s+orders|rules|constitution)\s+of\s+the\s+(?:[A-Z][\w&'-]*\s+){0,4}group\b(?!s)"
+                r"|^(?:[A-Z][\w&'-]*\s+){0,4}group\s+(?:standing\s+orders|rules|constitution)\s*$",
+                flags=re.M | re.I, requires=("group",)),
     compile_cue("party_business", 1,
                 r"\bcandidate\s+selection|\bselections?\b[^.]{0,40}\bcandidates?|\bcanvass\w*|\bleaflet\w*|\bcampaign\s+issue"
                 r"|\bmanifesto\b|\bconstituency\s+(?:labour\s+)?party|\bCLP\b|\bbranch\s+party|\bsubs\s+of\b|\bshadow\s+portfolios?"
                 r"|\brunning\s+mate|\bstanding\s+again|\bpaper\s+candidate|\balternative\s+budget|\blines?\s+to\s+take\b"),
 )
+# Published writing about a group (press releases, blogs, news) reports on it from outside; a group's own papers
+# carry none of this.
+PUBLISHED_CUES = (
+    compile_cue("press_release", 2,
+                r"\bpress\s+release\b|\bfor\s+immediate\s+release\b|\bnotes?\s+(?:to|for)\s+editors?\b|\bmedia\s+(?:enquiries|contact)"),
+    compile_cue("web_post", 2,
+                r"\bshare\s+this\b|^no\s+comments\s*:?$|\bposted\s+(?:by|on|in)\b|\bleave\s+a\s+(?:comment|reply)\b"
+                r"|\bcomments?\s*\(\d+\)|\bsign\s+in\s+with\s+(?:facebook|twitter|google)|^labels?:",
+                flags=re.M | re.I),
+    compile_cue("quoted_speech", 2,
+                r"\b(?:said|says|added|commented|explained)\s*:?\s*[\"']\s*[A-Z]|[\"'][^\"'\n]{12,}[,.]?[\"']\s+(?:said|says|added)\b"),
+    compile_cue("blog_date", 2,
+                r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?:January|February|March|April|May|June|July"
+                r"|August|September|October|November|December)\s+\d{1,2},\s+\d{4}$",
+                flags=re.M),
+)
+PUBLISHED_THRESHOLD = 2
+
 # The cues whose line names the paper's own group (a voting line names the others too).
 _OWN_GROUP_CUES = tuple(cue for cue in INTERNAL_CUES if cue.name in {"group_confidential", "group_meeting_record", "pre_meeting", "whip"})
 
@@ -105,7 +129,7 @@ class GroupFinding:
     cues: Score  # what says the paper is a group's internal working
     group: str | None = None  # the group's id (groups given) or the name found
     named_by: Evidence | None = None  # why that group
-    how: str = ""  # "marking", "heading", "named", "elimination"; "" when not identified
+    how: str = ""  # "members", "marking", "heading", "named", "elimination"; "" when not identified
 
     @property
     def internal(self) -> bool:
@@ -122,7 +146,15 @@ def find_party_group(doc: Document, groups: Sequence[GroupName]) -> GroupFinding
     email = _councillors_only_email(doc)
     if email:
         cues.add(email, 1)
+    if score_cues(doc, PUBLISHED_CUES, "published").total >= PUBLISHED_THRESHOLD:
+        return GroupFinding(Score())  # news, a blog or a press release about a group: public
     finding = GroupFinding(cues)
+    among = _among_members(doc, groups)
+    if among is not None:
+        group_id, evidence = among
+        cues.add(evidence, INTERNAL_THRESHOLD)
+        finding.group, finding.how, finding.named_by = group_id, "members", evidence
+        return finding
     if cues.total >= WEAK_THRESHOLD:
         anchors = _anchor_lines(doc)
         if groups:
@@ -142,6 +174,64 @@ def _councillors_only_email(doc: Document) -> Evidence | None:
     if not addressees or any(_NOT_COUNCILLOR_ADDRESSEE.match(name) for name in addressees):
         return None
     return Evidence("party_group", " ".join(top.split())[:200], 1, "content:councillors_only_email")
+
+
+_HEADER_FIELD = re.compile(r"^(?P<field>from|to|cc)\s*:\s*(?P<value>.+)$", re.I)
+_ANY_FIELD = re.compile(r"^[\w-]+\s*:")
+_CONTINUATION = re.compile(r";|@")
+_ADDRESS_SEPARATOR = re.compile(r"\s*[;,]\s*(?![^<]*>)")
+_TITLE = re.compile(r"^(?:cllr\.?|councillor)\s+", re.I)
+
+
+def _among_members(doc: Document, groups: Sequence[GroupName]) -> tuple[str, Evidence] | None:
+    """An e-mail from a member of one group to members of that group only: the group's own correspondence."""
+    top = "\n".join(doc.first.lines[:12])
+    fields = _header_fields(doc.first.lines[:12])
+    senders = [value for field, value in fields if field == "from"]
+    recipients = [part for field, value in fields if field != "from" for part in _ADDRESS_SEPARATOR.split(value) if part.strip()]
+    if len(senders) != 1 or not recipients:
+        return None
+    for group in groups:
+        people = _people(group)
+        if people and _is_member(senders[0], people) and all(_is_member(part, people) for part in recipients):
+            excerpt = " ".join(top.split())[:200]
+            return group.id, Evidence(f"party_group:{group.id}", excerpt, 1, "group_members_email")
+    return None
+
+
+def _header_fields(lines) -> list[tuple[str, str]]:
+    """From/To/Cc fields of an e-mail's header, with their continuation lines (a long To list wraps)."""
+    fields: list[tuple[str, str]] = []
+    for line in lines:
+        match = _HEADER_FIELD.match(line)
+        if match:
+            fields.append((match.group("field").lower(), match.group("value")))
+        elif fields and _CONTINUATION.search(line) and not _ANY_FIELD.match(line):
+            field, value = fields[-1]
+            fields[-1] = (field, f"{value}; {line}")
+        elif fields:
+            fields.append(("", ""))  # another header field or the body: what follows continues nothing
+    return [(field, value) for field, value in fields if field]
+
+
+@lru_cache(maxsize=64)
+def _people(group: GroupName) -> tuple[re.Pattern, ...]:
+    """A pattern for each member: the address as written, or the name without its title (also as "first.last")."""
+    patterns = []
+    for value in group.members:
+        if "@" in value:
+            patterns.append(re.compile(re.escape(value), re.I))
+            continue
+        words = _TITLE.sub("", value.strip()).split()
+        if len(words) >= 2:
+            # "Brook-Smith" is "brooksmith" in an address
+            spelled = [r"[-']?".join(re.escape(part) for part in re.split(r"[-']", word)) for word in words]
+            patterns.append(re.compile(r"\b" + r"[\s._-]+".join(spelled) + r"\b", re.I))
+    return tuple(patterns)
+
+
+def _is_member(address: str, people: tuple[re.Pattern, ...]) -> bool:
+    return any(pattern.search(address) for pattern in people)
 
 
 def _anchor_lines(doc: Document) -> list[Evidence]:
@@ -172,7 +262,7 @@ def _group_patterns(groups: tuple[GroupName, ...]) -> tuple[_GroupPatterns, ...]
 
 def _patterns_for(group: GroupName) -> _GroupPatterns:
     names = sorted({name.strip() for name in group.names if name and name.strip()}, key=len, reverse=True)
-    full = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b", re.I) if names else re.compile(r"(?!)")
+    full = re.compile(r"(?<![\w-])(?:" + "|".join(_written_forms(names)) + r")(?![\w-])") if names else re.compile(r"(?!)")
     bare: set[str] = set()
     for name in names:
         stem = _COLLECTIVE_NOUN.sub("", name)
@@ -182,6 +272,16 @@ def _patterns_for(group: GroupName) -> _GroupPatterns:
         return _GroupPatterns(group.id, full, None)
     alternatives = "|".join(re.escape(word) for word in sorted(bare, key=len, reverse=True))
     return _GroupPatterns(group.id, full, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!{_BARE_NAME_FOLLOWERS.pattern})"))
+
+
+def _written_forms(names: list[str]) -> list[str]:
+    """Each name in its own case (an alias "OF" is not the word "of"), in capitals as headings write it,
+    and with "group" in lower case ("the Labour group")."""
+    forms: set[str] = set()
+    for name in names:
+        forms.update({name, name.upper()} if _LOWER_CASE.search(name) else {name})
+        forms.add(re.sub(r"\bGroup$", "group", name))
+    return [re.escape(form) for form in sorted(forms, key=len, reverse=True)]
 
 
 # A group spoken of in the third person ("the X Group will move an amendment", "... are likely to abstain")

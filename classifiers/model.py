@@ -29,6 +29,14 @@ class Evidence:
 class GroupName:
     id: str
     names: tuple[str, ...]  # the group's name and aliases
+    members: tuple[str, ...] = ()  # its councillors' names and e-mail addresses: who writes to whom
+
+    @classmethod
+    def from_council(cls, group: dict, members: list[dict]) -> GroupName:
+        """A council file's group entry, with the names and addresses of the members whose `group` it is."""
+        own = [m for m in members if m.get("group") == group["id"]]
+        people = tuple(value for m in own for value in (m.get("name"), m.get("email")) if value)
+        return cls(group["id"], (group["name"], *(group.get("aliases") or [])), people)
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,7 @@ def classify(files, council, as_json):
             data = parse_council(council)
         except InputError as exc:
             _fail(str(exc))
-        groups = [classifiers.GroupName(g["id"], (g["name"], *(g.get("aliases") or []))) for g in data["groups"]]
+        groups = [classifiers.GroupName.from_council(g, data.get("members") or []) for g in data["groups"]]
     for path, extraction in extract_many(list(files)):
         labels = (classifiers.classify_pages(extraction.pages, groups) if extraction.ok
                   else classifiers.unreadable(extraction.reason or "unreadable"))

@@ -50,7 +50,9 @@ def council_context(session: Session) -> tuple[dict, list, list]:
         "members": set(session.scalars(select(Member.id))),
         "groups": set(session.scalars(select(Group.id))),
     }
-    groups = [classifiers.GroupName(g.id, (g.name, *(g.aliases or []))) for g in session.scalars(select(Group))]
+    members = [{"group": m.group_id, "name": m.name} for m in session.scalars(select(Member))]
+    groups = [classifiers.GroupName.from_council({"id": g.id, "name": g.name, "aliases": g.aliases}, members)
+              for g in session.scalars(select(Group))]
     matters = [classifiers.MatterKeywords(m.id, tuple(m.keywords or [])) for m in session.scalars(select(Matter))]
     return known, groups, matters
 
