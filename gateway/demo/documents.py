@@ -247,8 +247,8 @@ class Generator(RestrictedForms, MentionForms, GroupPapers):
                     ids.append(x.id)
             out["matters"] = ids
         out["status"] = status
-        # review_on and executive_decision are read by the rules branch's loader; older loaders ignore them.
-        for k in ("publish_on", "admin_only", "not_for_publication_to", "casework_of", "review_on", "executive_decision"):
+        # review_on is read by the rules branch's loader; older loaders ignore it.
+        for k in ("publish_on", "admin_only", "not_for_publication_to", "casework_of", "review_on"):
             if extra.get(k):
                 v = extra[k]
                 out[k] = v.isoformat() if isinstance(v, date) else v

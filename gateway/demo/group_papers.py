@@ -177,7 +177,7 @@ class GroupPapers:
         def body(r):
             who = r.choice(g.members)
             lines = [say(r, "[Posted by|From the desk of] {who}, councillor for {ward}", who=cllr(r, who), ward=who.ward),
-                     say(r, "At our group meeting [last week|before Council] we agreed our line on {kw}. I cannot say what was said there, [but I can explain my vote|but here is why I voted as I did].", kw=m.kw),
+                     say(r, "At the {name} meeting [last week|before Council] we agreed our line on {kw}. I cannot say what was said there, [but I can explain my vote|but here is why I voted as I did].", name=g.name, kw=m.kw),
                      self.public_body(m, r), say(r, "[Comments are welcome below.|Let me know what you think.]")]
             return self.note(r, lines, 80, 260)
         return body

@@ -69,7 +69,8 @@ class RestrictedForms:
         elif form == "old":
             when = date(self.rng.randint(1996, 2005), self.rng.randint(1, 12), self.rng.randint(1, 28))
             t["cited"] = N.old_paragraphs(name, t["paras"], "contract_terms" in t["flags"])
-        if form != "old" and self.rng.random() < 0.25:
+        welsh_body = form in WELSH      # papers of a Welsh partner: no meeting of this council
+        if form != "old" and not welsh_body and self.rng.random() < 0.25:
             extra["review_on"] = when + timedelta(days=365 * self.rng.randint(1, 3))
         sig = SIGNAL.get(form.split("_")[0], "explicit")
         plan = {"moderngov": self.moderngov_page, "welsh_english": self.moderngov_page, "welsh_language": self.welsh_page,
@@ -77,7 +78,6 @@ class RestrictedForms:
                 "cmis": self.cmis_notice, "front_sheet": self.front_sheet, "checklist": self.checklist,
                 "part_two": self.part_two, "appendix": self.confidential_appendix, "short": self.short_marking}[form]
         body = plan(t, when, form)
-        welsh_body = form in ("welsh_english", "welsh_language", "bilingual")
         meta = self.meta(t["service"], None if welsh_body else t["committee"], None if welsh_body else when, "private",
                          [t["m"]], **extra)
         return (f"restricted:{form}:{name}", self.restricted_title(t, form), meta, (t["paras"], None, t["flags"]), sig, body)
