@@ -446,7 +446,7 @@ class Generator(RestrictedForms, MentionForms, GroupPapers):
         return ("balance_report", title, self.meta("democratic", "council", when, "public"), ([], None, []), None, body)
 
     # ------------------------------------------------------------------ exempt Part 2 reports
-    TOPICS = ["tenant", "grievance", "taxi", "tender", "disposal", "grant", "paybargain", "counsel",
+    TOPICS = ["tenant", "grievance", "taxi", "tender", "disposal", "grant", "hardship", "paybargain", "counsel",
               "enforcement", "fraud_ctax", "fraud_staff"]
     OLD = {"tender": [9], "disposal": [9], "counsel": [12], "grievance": [1], "fraud_staff": [1, 14]}
     SIGNALS = ["explicit", "content", "explicit", "old", "content", "explicit", "content"]
@@ -516,6 +516,17 @@ class Generator(RestrictedForms, MentionForms, GroupPapers):
             return dict(title=title, service=svc, committee="cabinet", m=m, paras=[3], flags=[CT],
                         why="the report sets out prices and terms still under negotiation", details=details, person=False,
                         recs=["That the Cabinet approves the terms set out in section 3 and delegates completion to the Director, in consultation with the Portfolio Holder."])
+        if name == "hardship":
+            m = self.matter("ctax")
+
+            def details(r, who):
+                owed = r.randrange(2_000, 12_000, 10)
+                return [f"{who}, a sole trader at {self.address(r)}, has applied for hardship relief on business rates of {T.money(owed)} and for help under the {m.kw}.",
+                        f"The application includes personal bank statements, a letter from a consultant about a long illness and two years' accounts showing a loss of {T.money(r.randrange(5_000, 30_000, 100))}. {who.split()[0]} {who.split()[-1]} has no other income.",
+                        f"Officers recommend relief of {r.choice([40, 50, 75])}% for the current year, reviewed after six months."]
+            return dict(title="Hardship relief application", service=m.service, committee="cabinet", m=m, paras=[1, 2, 3],
+                        flags=[TPD], why="the report contains the personal and financial circumstances of a named ratepayer",
+                        details=details, person=True, recs=["That hardship relief be granted as set out in section 3."])
         if name == "grant":
             m = self.matter("grant")
             co = m.params["company"]

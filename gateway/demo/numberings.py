@@ -50,7 +50,7 @@ OLD_TO_ENGLAND = {1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 3, 8: 3, 9: 3, 10: 3, 1
 OLD_CONTRACT_TERMS = 9     # old paragraph 9 is terms proposed in negotiations: contract_terms
 
 # Who a topic's paragraph 1 person is under the old scheme (employee 1, occupier 3, service user 4).
-OLD_PERSON = {"tenant": 3, "grievance": 1, "taxi": 4, "fraud_ctax": 4, "fraud_staff": 1}
+OLD_PERSON = {"tenant": 3, "grievance": 1, "taxi": 4, "fraud_ctax": 4, "fraud_staff": 1, "hardship": 5}
 
 
 def old_paragraphs(topic: str, paras, contract_terms: bool) -> list[int]:
@@ -64,10 +64,6 @@ def old_paragraphs(topic: str, paras, contract_terms: bool) -> list[int]:
         else:
             out.append({2: 15, 4: 11, 5: 12, 6: 13, 7: 14}[p])
     return sorted(set(out))
-
-
-def england_of_old(old) -> list[int]:
-    return sorted({OLD_TO_ENGLAND[p] for p in old})
 
 
 # Numberings with no England equivalent.

@@ -10,7 +10,6 @@ topics of ``documents.Generator.topic``, so paragraphs and flags stay those of t
 
 from __future__ import annotations
 
-import random
 from datetime import date, timedelta
 
 from . import numberings as N
@@ -68,6 +67,7 @@ class RestrictedForms:
             form = WELSH[self.count("welsh") % len(WELSH)]
         elif form == "old":
             when = date(self.rng.randint(1996, 2005), self.rng.randint(1, 12), self.rng.randint(1, 28))
+            when -= timedelta(days=max(0, when.weekday() - 4))      # committees of the time met on weekdays
             t["cited"] = N.old_paragraphs(name, t["paras"], "contract_terms" in t["flags"])
         welsh_body = form in WELSH      # papers of a Welsh partner: no meeting of this council
         if form != "old" and not welsh_body and self.rng.random() < 0.25:
@@ -157,10 +157,9 @@ class RestrictedForms:
         """The Part 2 report itself, under a statement of its own restriction."""
         m = t["m"]
         who = self.person(r) if t["person"] else ""
-        pages = self.report(r, title=t["title"], committee=self.cm[t["committee"]], when=when, author=self.author_for(t), m=m,
+        return self.report(r, title=t["title"], committee=self.cm[t["committee"]], when=when, author=self.author_for(t), m=m,
                             statement=statement, extra_top=top, purpose=f"To seek a decision about {m.kw}.",
                             details=t["details"](r, who), recs=t["recs"], body_pages=1, n_appx=r.choice([0, 1]))
-        return pages
 
     def restricted_sheet(self, t, when, form):
         def body(r):
@@ -272,7 +271,7 @@ class RestrictedForms:
                 return self.note(r, lines, 90, 300)
             return (f"restricted:unmapped:{variant}", title, self.meta("legal", "standards", when, "private"), ([], None, [], True), "standards", body)
         if variant == "scotland":
-            cited = sorted(rng.sample([6, 8, 9, 12], 2))
+            cited = sorted(rng.sample(list(N.SCOTLAND_7A), 2))
             m = self.matter("supplier", "waste", "leisure")
             title = f"Joint board: {m.title}"
 

@@ -55,8 +55,11 @@ def member_email(name: str) -> str:
 
 def cited(body: str) -> list[int]:
     """The numbers of the first "By virtue of paragraph(s) ..." statement."""
-    found = re.search(r"By virtue of \S+ ?([\d ,&and-]+?) ?of Part", body)
-    return [int(n) for n in re.findall(r"\d+", found.group(1))]
+    found = re.search(r"By virtue of \D*?(\d[\d ,&andto-]*?) ?of Part", body)
+    out = []
+    for a, b in re.findall(r"(\d+)(?: ?(?:-|to) ?(\d+))?", found.group(1)):
+        out += range(int(a), int(b or a) + 1)
+    return out
 
 
 def test_every_form_appears(corpus):
@@ -117,7 +120,8 @@ def test_generic_paragraph_4_is_not_an_employee_matter(corpus):
 
 def test_paragraph_lists_and_slips_vary(corpus):
     body = "\n".join(text(d) for d in of_family(corpus, "restricted") + of_family(corpus, "mention"))
-    for pattern in [r"\d+ and \d+", r"\d+, \d+ & \d+|\d+ & \d+", r"\d+,\d+", r"paragraph\(s\) ?\d", r"Part I\b", r"Part 4\b",
+    for pattern in [r"\d+ and \d+", r"\d+, \d+ & \d+|\d+ & \d+", r"\d+,\d+", r"\d+ to \d+|\d+ ?- ?\d+", r"paragraph\(s\) ?\d",
+                    r"Part I\b", r"Part 4\b",
                     r"12Aof|paragraph\(s\)\d|Schedule12A|Act1972"]:
         assert re.search(pattern, body), pattern
 
