@@ -229,14 +229,15 @@ class RestrictedForms:
             lines = [say(r, "PUBLIC INTEREST TEST[ – CHECKLIST|: RECORD OF CONSIDERATION|]"), f"Schedule 12A, {self.style.pick(r, 'act')}",
                      say(r, "[Name of report|Report title]: ") + t["title"], f"Committee: {self.cm[t['committee']].name}",
                      f"Date: {T.d_med(when)}", say(r, "[Category of exemption applied|Exemption relied on|Paragraph of Schedule 12A]: ") + cat,
-                     say(r, "[Reason|Why the information is sensitive]: ") + T.cap(t["why"]) + ".",
+                     # the reason shows the content's paragraph, so a checklist that names none gives none
+                     say(r, "[Reason|Why the information is sensitive]: ") + T.cap(t["why"]) + "." if category is None else "",
                      say(r, "[Factors in favour of disclosure|Reasons to disclose]")]
             lines += [f"{q} {r.choice(['No', 'No', 'Possibly', 'Yes'])}" for q in r.sample(CHECK_FOR, 4)]
             lines += [say(r, "[Factors in favour of withholding|Reasons to withhold]")]
             lines += [f"{q} {r.choice(['Yes', 'Yes', 'No', 'Tick'])}" for q in r.sample(CHECK_AGAINST, 4)]
             lines += [say(r, "[Conclusion|Recommendation]: [the public interest in maintaining the exemption outweighs the public interest in disclosure|the report should be considered in private].") + f" ({t['m'].kw})",
                       f"Completed by: {self.author_for(t).title}"]
-            return self.note(r, lines, 200, 420)
+            return self.note(r, [x for x in lines if x], 200, 420)
         return body
 
     # ------------------------------------------------------------------ restricted, but no England paragraph fits
