@@ -7,7 +7,9 @@ only when text is wanted. Neutral appendix pages are shared between documents on
 
 Labels follow the examples' rules: paragraphs in England numbering; ``third_party_personal_data``
 only for members of the public; ``employee_matter`` for a particular employee; a public document
-that mentions a group or Schedule 12A in passing stays public.
+that mentions a group or Schedule 12A in passing stays public. The forms real councils publish
+(restricted.py), public papers that only mention exemption (mentions.py) and party-group papers
+(group_papers.py) are mixed into ``Generator``.
 """
 
 from __future__ import annotations
@@ -201,7 +203,7 @@ class Generator(RestrictedForms, MentionForms, GroupPapers):
 
     # ------------------------------------------------------------------ planning
     def plan(self, i: int):
-        """The i-th document: (kind, title, meta, (paragraphs, group, flags), statement kind, body)."""
+        """The i-th document: (kind, title, meta, (paragraphs, group, flags[, needs review]), statement kind, body)."""
         if not self.block:
             # Of every 40 papers about half are public, a fifth of those only mentioning exemption.
             block = (["public"] * 10 + ["mention"] * 8 + ["group_public"] * 2 + ["exempt"] * 4 + ["restricted"] * 7

@@ -155,6 +155,7 @@ FILLER = [
     "The Council's Constitution allows the decision to be taken by the body named in the recommendations.",
     "The figures in this report are based on the position at the end of the second quarter and exclude any one-off costs.",
     "It is expected that a further report will be brought forward once the outcome of the next stage is known.",
+    # Ordinary words that are also group aliases in capitals ("ONE", "OUR", "FIRST", "TEAM"): case tells them apart.
     "The project team will report back within one month of the first milestone.",
     "Residents told us that our website should make it easier to find this information.",
 ]
