@@ -11,6 +11,7 @@ import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .council import PASSWORD, Council, slug
 from .documents import SAFE, Generator
@@ -36,7 +37,15 @@ class DemoCouncil:
     documents: list[DemoDocument]
 
 
-SIGNALS = {"explicit": "explicit", "old": "old-numbering"}
+SIGNALS = {"explicit": "explicit", "old": "old-numbering", "welsh": "welsh", "standards": "standards"}
+
+
+class Truth(NamedTuple):
+    """A plan's true classification; ``review`` marks a restriction that no England paragraph fits."""
+    paras: list
+    group: str | None
+    flags: list
+    review: bool = False
 
 
 def _exts(seed: int, n: int, pdf_share: float) -> list[str]:
@@ -55,15 +64,18 @@ def generate_council(members: int = 24, documents: int = 60, seed: int = 0,
     exts = _exts(seed, documents, pdf_share)
     docs: list[DemoDocument] = []
     for i in range(documents):
-        kind, title, meta, (paras, group, flags), sig, body = gen.plan(i)
+        kind, title, meta, truth, sig, body = gen.plan(i)
+        paras, group, flags, review = Truth(*truth)
         paras, flags = sorted(paras), sorted(flags)
         declared = rng.random() < 0.5
         if declared:
             meta["exempt_paragraphs"] = list(paras)
             meta["party_group"] = group
             meta["flags"] = list(flags)
+            if review:
+                meta["needs_review"] = True
         signal = SIGNALS.get(sig) or ("content-only" if paras or group or flags else "none")
-        labels = {"exempt_paragraphs": paras, "party_group": group, "flags": flags, "needs_review": False,
+        labels = {"exempt_paragraphs": paras, "party_group": group, "flags": flags, "needs_review": review,
                   "signal": signal, "declared": declared}
         title = title.translate(SAFE)
         pages = body(random.Random(seed * 1_000_003 + i)) if with_documents_text else []

@@ -146,6 +146,14 @@ GROUP_CANDIDATES = [
     ("grp-grn", "Green Group", ["Green Party Group", "Green councillors", "Greens"], "the Greens"),
     ("grp-ra", "{town} Residents' Association Group", ["{town} Residents", "Residents' Association", "RA Group"], "the Residents"),
 ]
+# A local group whose alias is a short ordinary word in capitals: every council has one, so that
+# a classifier must match aliases as whole words in their own case ("ONE" is not "one", nor "PART ONE").
+LOCAL_GROUP_CANDIDATES = [
+    ("grp-one", "One {town} Group", ["One {town}", "ONE"], "One {town}"),
+    ("grp-our", "Our {town} Group", ["Our {town}", "OUR"], "Our {town}"),
+    ("grp-first", "{town} First Group", ["{town} First", "FIRST"], "{town} First"),
+    ("grp-team", "Team {town} Group", ["Team {town}", "TEAM"], "Team {town}"),
+]
 
 JOB_TITLES = [
     ("Refuse Collection Driver", "grade 4"), ("Street Scene Operative", "grade 3"),

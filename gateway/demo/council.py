@@ -270,8 +270,8 @@ class Council:
         ungrouped = 1 + members // 150
         grouped = members - ungrouped
         n_groups = 2 if grouped <= 2 else 3 if grouped <= 5 else rng.choice([3, 4, 4])
-        local = rng.choice([c for c in banks.GROUP_CANDIDATES if c[0] in ("grp-ind", "grp-ra")])
-        parties = rng.sample([c for c in banks.GROUP_CANDIDATES if c[0] not in ("grp-ind", "grp-ra")], n_groups - 1)
+        local = rng.choice(banks.LOCAL_GROUP_CANDIDATES)
+        parties = rng.sample(banks.GROUP_CANDIDATES, n_groups - 1)
         cands = [local] + parties
         rng.shuffle(cands)
         coalition = rng.random() < 0.35
@@ -289,9 +289,10 @@ class Council:
         for (gid, name, aliases, short), size in zip(cands, sizes):
             name = name.format(town=self.town)
             abbr = {"grp-ind": f"{initials}IG", "grp-ra": "RA", "grp-con": "Con", "grp-lab": "Lab",
-                    "grp-ld": "LD", "grp-grn": "Green"}[gid]
+                    "grp-ld": "LD", "grp-grn": "Green", "grp-one": "ONE", "grp-our": "OUR", "grp-first": "FIRST",
+                    "grp-team": "TEAM"}[gid]
             aliases = [a.format(town=self.town, abbr=abbr) for a in aliases]
-            short = short
+            short = short.format(town=self.town)
             self.groups.append(Group(gid, name, aliases, short, abbr))
         self.group_by_id = {g.id: g for g in self.groups}
         # members

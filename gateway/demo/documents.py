@@ -7,7 +7,9 @@ only when text is wanted. Neutral appendix pages are shared between documents on
 
 Labels follow the examples' rules: paragraphs in England numbering; ``third_party_personal_data``
 only for members of the public; ``employee_matter`` for a particular employee; a public document
-that mentions a group or Schedule 12A in passing stays public.
+that mentions a group or Schedule 12A in passing stays public. The forms real councils publish
+(restricted.py), public papers that only mention exemption (mentions.py) and party-group papers
+(group_papers.py) are mixed into ``Generator``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from datetime import date, timedelta
 from . import banks
 from . import text as T
 from .council import AS_AT, Council, Matter, Member, slug
+from .group_papers import GroupPapers
+from .mentions import MentionForms
+from .restricted import RestrictedForms
+from .text import cap
+from .wording import HouseStyle, say
 
 SAFE = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "•": "-", "…": "..."})
 
@@ -70,10 +77,6 @@ PUBLIC_BODY = {
 }
 
 
-def cap(s: str) -> str:
-    return s[:1].upper() + s[1:]
-
-
 def _mem_names(ms, limit=14):
     names = [m.name for m in ms[:limit]]
     if len(ms) > limit:
@@ -81,11 +84,12 @@ def _mem_names(ms, limit=14):
     return ", ".join(names)
 
 
-class Generator:
+class Generator(RestrictedForms, MentionForms, GroupPapers):
     def __init__(self, council: Council, seed: int, with_text: bool = True):
         self.c = council
         self.rng = council.rng
         self.seed = seed
+        self.style = HouseStyle(seed)
         self.with_text = with_text
         self.counts: dict[str, int] = {}
         self.appx: dict = {}
@@ -127,6 +131,20 @@ class Generator:
 
     def staff(self, key):
         return self.c.staff[key]
+
+    def officer_for(self, m: Matter):
+        """The officer who writes about a matter."""
+        return self.staff(AUTHOR[m.type])
+
+    def author_for(self, t: dict):
+        """The author of a Part 2 topic's report: legal reports are the Monitoring Officer's, audit ones the fraud team's."""
+        if t["service"] in ("legal", "audit"):
+            return self.staff("mo" if t["service"] == "legal" else "fraud")
+        return self.staff(AUTHOR.get(t["m"].type, "mo"))
+
+    def item_paras(self, m: Matter) -> list[int]:
+        """The paragraphs an agenda or notice gives a private item on this matter."""
+        return TYPE_PARA.get(m.type, [3])
 
     def shared(self, m: Matter, letter: str, k: int) -> str:
         key = (m.id, letter, k)
@@ -185,12 +203,16 @@ class Generator:
 
     # ------------------------------------------------------------------ planning
     def plan(self, i: int):
-        """The i-th document: (kind, title, meta, (paragraphs, group, flags), statement kind, body)."""
+        """The i-th document: (kind, title, meta, (paragraphs, group, flags[, needs review]), statement kind, body)."""
         if not self.block:
-            block = ["public"] * 8 + ["exempt"] * 7 + ["group"] * 2 + ["mo", "casework", "special"]
+            # Of every 40 papers about half are public, a fifth of those only mentioning exemption.
+            block = (["public"] * 10 + ["mention"] * 8 + ["group_public"] * 2 + ["exempt"] * 4 + ["restricted"] * 7
+                     + ["group"] * 2 + ["group_internal"] * 2 + ["mo"] * 2 + ["casework", "special", "special"])
             self.rng.shuffle(block)
             self.block = block
         kind = self.block.pop()
+        if kind in ("mention", "group_public", "restricted", "group_internal"):
+            return getattr(self, kind)(self.count(kind))
         if kind == "public":
             n = self.count("public")
             fn = [self.agenda, self.pub_report, self.minutes, self.pub_report, self.forward_plan,
@@ -227,7 +249,8 @@ class Generator:
                     ids.append(x.id)
             out["matters"] = ids
         out["status"] = status
-        for k in ("publish_on", "admin_only", "not_for_publication_to", "casework_of"):
+        # review_on is read by the rules branch's loader; older loaders ignore it.
+        for k in ("publish_on", "admin_only", "not_for_publication_to", "casework_of", "review_on"):
             if extra.get(k):
                 v = extra[k]
                 out[k] = v.isoformat() if isinstance(v, date) else v
@@ -425,7 +448,7 @@ class Generator:
         return ("balance_report", title, self.meta("democratic", "council", when, "public"), ([], None, []), None, body)
 
     # ------------------------------------------------------------------ exempt Part 2 reports
-    TOPICS = ["tenant", "grievance", "taxi", "tender", "disposal", "grant", "paybargain", "counsel",
+    TOPICS = ["tenant", "grievance", "taxi", "tender", "disposal", "grant", "hardship", "paybargain", "counsel",
               "enforcement", "fraud_ctax", "fraud_staff"]
     OLD = {"tender": [9], "disposal": [9], "counsel": [12], "grievance": [1], "fraud_staff": [1, 14]}
     SIGNALS = ["explicit", "content", "explicit", "old", "content", "explicit", "content"]
@@ -495,6 +518,17 @@ class Generator:
             return dict(title=title, service=svc, committee="cabinet", m=m, paras=[3], flags=[CT],
                         why="the report sets out prices and terms still under negotiation", details=details, person=False,
                         recs=["That the Cabinet approves the terms set out in section 3 and delegates completion to the Director, in consultation with the Portfolio Holder."])
+        if name == "hardship":
+            m = self.matter("ctax")
+
+            def details(r, who):
+                owed = r.randrange(2_000, 12_000, 10)
+                return [f"{who}, a sole trader at {self.address(r)}, has applied for hardship relief on business rates of {T.money(owed)} and for help under the {m.kw}.",
+                        f"The application includes personal bank statements, a letter from a consultant about a long illness and two years' accounts showing a loss of {T.money(r.randrange(5_000, 30_000, 100))}. {who.split()[0]} {who.split()[-1]} has no other income.",
+                        f"Officers recommend relief of {r.choice([40, 50, 75])}% for the current year, reviewed after six months."]
+            return dict(title="Hardship relief application", service=m.service, committee="cabinet", m=m, paras=[1, 2, 3],
+                        flags=[TPD], why="the report contains the personal and financial circumstances of a named ratepayer",
+                        details=details, person=True, recs=["That hardship relief be granted as set out in section 3."])
         if name == "grant":
             m = self.matter("grant")
             co = m.params["company"]
@@ -583,7 +617,7 @@ class Generator:
         pi = rng.random() < 0.5
         n_body, n_appx = rng.choice([(1, 1), (2, 0), (2, 1), (1, 2), (2, 2), (3, 1)])
         m = t["m"]
-        author = self.staff(AUTHOR.get(m.type, "mo") if t["service"] not in ("legal", "audit") else ("mo" if t["service"] == "legal" else "fraud"))
+        author = self.author_for(t)
 
         def body(r):
             who = self.person(r) if t["person"] else ""
@@ -654,7 +688,8 @@ class Generator:
     def mo_doc(self, j: int):
         rng, c = self.rng, self.c
         mo = self.staff("mo")
-        variant = ["mo_complaint", "mo_predetermination", "mo_interest_advice", "mo_employee"][j % 4]
+        variant = ["mo_complaint", "mo_predetermination", "mo_interest_advice", "mo_employee", "mo_dispensation",
+                   "mo_assessment"][j % 6]
         if variant == "mo_complaint":
             subject = rng.choice(c.members)
             ref = f"SC/{AS_AT.year % 100}/{rng.randint(1, 40):02d}"
@@ -699,6 +734,35 @@ class Generator:
                          "I am happy to discuss this before the meeting.", f"{mo.name}, Monitoring Officer"]
                 return self.note(r, lines)
             return (variant, title, self.meta("legal", None, None, None, [m], portfolio=False), ([], None, [MO]), None, body)
+        if variant == "mo_dispensation":
+            pairs = [(mem, mid) for mid, lst in self.interested.items() for mem, kind, _d in lst if kind == "pecuniary"]
+            mem, mid = rng.choice(pairs) if pairs else (rng.choice(c.members), c.matters[0].id)
+            m = c.matter_by_id[mid]
+            title = f"Request for a dispensation: {m.title}"
+
+            def body(r):
+                lines = [self.c.name, self.c.offices, say(r, "[Our ref|Ref]: MO/DISP/{n}", n=r.randint(10, 99)),
+                         say(r, "[Please ask for|Contact]: {mo}", mo=mo.name), T.d_med(AS_AT - timedelta(days=r.randint(5, 40))),
+                         say(r, "[Dear Councillor {last}|Dear {name}]", last=mem.last, name=mem.name),
+                         say(r, "[Thank you for your request|I refer to your written request] for a dispensation to take part in the item concerning {kw}, in which you have a disclosable pecuniary interest.", kw=m.kw),
+                         say(r, "[Under section 33 of the Localism Act 2011 and the authority delegated to me, I have decided to|Having consulted the Independent Person, I have decided to] [grant a dispensation allowing you to speak but not to vote|refuse the request]. [It lasts until the end of the municipal year.|It applies to that meeting only.]"),
+                         say(r, "[Yours sincerely|Yours faithfully]"), mo.name, "Monitoring Officer"]
+                return self.note(r, lines)
+            return (variant, title, self.meta("legal", None, None, None, [m], portfolio=False), ([], None, [MO]), None, body)
+        if variant == "mo_assessment":
+            subject = rng.choice(c.members)
+            title = f"Assessment of a complaint about {subject.name}"
+
+            def body(r):
+                comp = self.person(r)
+                lines = [say(r, "[PRIVATE AND CONFIDENTIAL|Strictly confidential – addressee only]"), f"{subject.name}", self.address(r),
+                         say(r, "[Our ref|Ref]: COM/{y}/{n}", y=AS_AT.year % 100, n=r.randint(1, 60)), f"Dear {subject.name},",
+                         f"Complaint from {comp}",
+                         say(r, "I have now assessed the complaint [made by|received from] {comp} that you [posted comments about them on social media|raised their family's circumstances at a public meeting]. [After consulting the Independent Person I have decided that no further action is needed.|I have decided to seek informal resolution, and I would like you to offer an apology.]", comp=comp),
+                         "Please treat this letter and the complainant's details as confidential.",
+                         say(r, "[Yours sincerely|Regards]"), f"{mo.name}, Monitoring Officer"]
+                return self.note(r, lines)
+            return (variant, title, self.meta("legal", "standards"), ([1, 2], None, [MO, TPD]), None, body)
         job, grade = rng.choice(banks.JOB_TITLES)
         title = "Whistleblowing allegation: advice"
 

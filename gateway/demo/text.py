@@ -11,6 +11,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from .numberings import OLD_DESC
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -30,6 +32,10 @@ def d_short(d: date) -> str:
 
 def d_email(d: date, r: random.Random) -> str:
     return f"{WEEKDAYS[d.weekday()][:3]}, {d.day} {MONTHS[d.month - 1][:3]} {d.year} {r.randint(7, 22):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d} +0000"
+
+
+def cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
 
 
 def money(n: int) -> str:
@@ -95,20 +101,6 @@ def explicit_statement(style: str, paras, r: random.Random, committee: str = "th
 
 EXPLICIT_STYLES = ["banner", "cover_field", "part2", "abbrev", "exclusion", "appendix"]
 
-# Pre-2006 Part I numbering (fifteen paragraphs).
-OLD_DESC = {
-    1: "information relating to a particular employee, former employee or applicant to become an employee of the authority",
-    4: "information relating to a particular applicant for, or recipient or former recipient of, any service provided by the authority",
-    7: "information relating to the financial or business affairs of any particular person (other than the authority)",
-    8: "the amount of any expenditure proposed to be incurred by the authority under any particular contract for the acquisition of property or the supply of goods or services",
-    9: "any terms proposed or to be proposed by or to the authority in the course of negotiations for a contract for the acquisition or disposal of property or the supply of goods or services",
-    11: "information relating to any consultations or negotiations in connection with any labour relations matter",
-    12: "any instructions to counsel and any opinion of counsel, and any advice received, information obtained or action to be taken in connection with any legal proceedings",
-    14: "information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime",
-    15: "the identity of a protected informant",
-}
-
-
 def old_statement(style: str, old_paras, r: random.Random) -> list[str]:
     ps = paras_phrase(old_paras)
     if style == "old_banner":
@@ -163,6 +155,9 @@ FILLER = [
     "The Council's Constitution allows the decision to be taken by the body named in the recommendations.",
     "The figures in this report are based on the position at the end of the second quarter and exclude any one-off costs.",
     "It is expected that a further report will be brought forward once the outcome of the next stage is known.",
+    # Ordinary words that are also group aliases in capitals ("ONE", "OUR", "FIRST", "TEAM"): case tells them apart.
+    "The project team will report back within one month of the first milestone.",
+    "Residents told us that our website should make it easier to find this information.",
 ]
 
 APPENDIX_KINDS = [

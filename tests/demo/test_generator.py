@@ -93,15 +93,18 @@ def test_labels_cover_paragraphs_flags_groups_and_signals(demo):
     assert {p for lab in labels for p in lab["exempt_paragraphs"]} == set(range(1, 8))
     assert {f for lab in labels for f in lab["flags"]} == FLAGS
     assert {lab["party_group"] for lab in labels} - {None} == {g["id"] for g in demo.council["groups"]}
-    assert {lab["signal"] for lab in labels} == {"explicit", "old-numbering", "content-only", "none"}
+    assert {lab["signal"] for lab in labels} == {"explicit", "old-numbering", "welsh", "standards", "content-only", "none"}
     assert {lab["declared"] for lab in labels} == {True, False}
     for d in demo.documents:
         lab = d.labels
         assert lab["exempt_paragraphs"] == sorted(lab["exempt_paragraphs"]) and lab["flags"] == sorted(lab["flags"])
-        assert lab["needs_review"] is False
-        declared = {k: d.meta[k] for k in ("exempt_paragraphs", "party_group", "flags") if k in d.meta}
+        # Only a restriction that no England paragraph fits needs review, and it then has no paragraph.
+        assert lab["needs_review"] is d.kind.startswith("restricted:unmapped")
+        assert not (lab["needs_review"] and lab["exempt_paragraphs"])
+        declared = {k: d.meta[k] for k in ("exempt_paragraphs", "party_group", "flags", "needs_review") if k in d.meta}
         if lab["declared"]:
-            assert declared == {k: lab[k] for k in ("exempt_paragraphs", "party_group", "flags")}
+            truth = {k: lab[k] for k in ("exempt_paragraphs", "party_group", "flags")}
+            assert declared == (truth | {"needs_review": True} if lab["needs_review"] else truth)
         else:
             assert declared == {}
     public = [d for d in demo.documents if not d.labels["exempt_paragraphs"] and not d.labels["party_group"] and not d.labels["flags"]]
