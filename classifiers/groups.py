@@ -49,7 +49,9 @@ INTERNAL_CUES = (
     # Pairing and keeping the line inside the group are whips' business.
     compile_cue("group_discipline", 2,
                 r"\barrange\s+a\s+pair\b|\bpairing\s+arrangements?\b|\b(?:anyone|anybody|people|members)\s+outside\s+(?:the|our)\s+group\b"
-                r"|\bwithin\s+the\s+group\s+(?:only|until)\b"),
+                r"|\bwithin\s+the\s+group\s+(?:only|until)\b|\bkeep\s+this\s+(?:letter|e-?mail|note|message)\s+to\s+yourselves\b"
+                r"|\bnot\s+to\s+be\s+(?:discussed|shared|repeated)\s+outside\s+(?:this|the)\s+(?:meeting|group|room)\b"
+                r"|\bat\s+group\s+before\b"),
     compile_cue("pre_meeting", 3, r"\bpre-?meet(?:ing)?\b|\bgroup\s+meet\s+(?:at|in|before)\b"),
     compile_cue("group_meeting_mention", 2,
                 r"(?<!party\s)(?<!political\s)\b(?:our|next|tonight's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+group\s+meeting\b(?!s)"),
@@ -84,7 +86,7 @@ PUBLISHED_CUES = (
     compile_cue("press_release", 2,
                 r"\bpress\s+release\b|\bfor\s+immediate\s+release\b|\bnotes?\s+(?:to|for)\s+editors?\b|\bmedia\s+(?:enquiries|contact)"),
     compile_cue("web_post", 2,
-                r"\bshare\s+this\b|^no\s+comments\s*:?$|\bposted\s+(?:by|on|in)\b|\bleave\s+a\s+(?:comment|reply)\b"
+                r"\bshare\s+this\s+(?:post|article|page|story)\b|^no\s+comments\s*:?$|\bposted\s+(?:by|on|in)\b|\bleave\s+a\s+(?:comment|reply)\b"
                 r"|\bcomments?\s*\(\d+\)|\bsign\s+in\s+with\s+(?:facebook|twitter|google)|^labels?:",
                 flags=re.M | re.I),
     compile_cue("quoted_speech", 2,
@@ -155,6 +157,13 @@ def find_party_group(doc: Document, groups: Sequence[GroupName]) -> GroupFinding
         cues.add(evidence, INTERNAL_THRESHOLD)
         finding.group, finding.how, finding.named_by = group_id, "members", evidence
         return finding
+    attended = _attended_by_members(doc, groups)
+    if attended is not None:
+        group_id, evidence = attended
+        cues.add(evidence, WEAK_THRESHOLD)
+        if cues.total >= INTERNAL_THRESHOLD:
+            finding.group, finding.how, finding.named_by = group_id, "members", evidence
+            return finding
     if cues.total >= WEAK_THRESHOLD:
         anchors = _anchor_lines(doc)
         if groups:
@@ -196,6 +205,27 @@ def _among_members(doc: Document, groups: Sequence[GroupName]) -> tuple[str, Evi
         if people and _is_member(senders[0], people) and all(_is_member(part, people) for part in recipients):
             excerpt = " ".join(top.split())[:200]
             return group.id, Evidence(f"party_group:{group.id}", excerpt, 1, "group_members_email")
+    return None
+
+
+_ATTENDANCE = re.compile(r"^(?:present|attending|attendees|in\s+attendance)\s*:\s*", re.I | re.M)
+_MEETING_OF_COUNCIL = re.compile(r"\b(?:cabinet|committee|council|panel|board|executive|forum|commission)\b", re.I)
+_MIN_ATTENDEES = 3
+
+
+def _attended_by_members(doc: Document, groups: Sequence[GroupName]) -> tuple[str, Evidence] | None:
+    """Notes of a meeting that only one group's councillors attended, and that is no meeting of the council's."""
+    page = doc.first
+    match = _ATTENDANCE.search(page.text, 0, page.line_starts[min(len(page.line_starts) - 1, 12)] + 1)
+    if not match or _MEETING_OF_COUNCIL.search(doc.header_text[:match.start()]):
+        return None
+    listed = page.text[match.end():match.end() + 600].split("\n\n")[0]
+    names = [part for part in re.split(r"\s*[,;]\s*|\s+and\s+|\n(?=[A-Z][\w ]*:)", listed.split("\nChair")[0]) if part.strip()]
+    for group in groups:
+        people = _people(group)
+        if len(names) >= _MIN_ATTENDEES and people and all(_is_member(" ".join(name.split()), people) for name in names):
+            return group.id, Evidence(f"party_group:{group.id}", page.excerpt(match.start(), match.end() + 120), 1,
+                                      "group_attendance")
     return None
 
 
