@@ -4,7 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gateway.access.facts import MEMBER, OFFICER, DocumentFacts, StandingDecision, Subject
-from gateway.domain.documents import effective_classification
+from gateway.domain.documents import document_labels
 from gateway.domain.models import (
     Committee, CouncilSettings, Document, Group, Matter, Member, Officer, ProperOfficerDecision,
 )
@@ -71,7 +71,7 @@ class FactSource:
         return facts
 
     def document_facts(self, d: Document) -> DocumentFacts:
-        labels = effective_classification(d.declared or {}, d.classified or {})
+        labels = document_labels(d)
         committee = self.committees.get(d.committee_id)
         matters = frozenset(d.matters or d.inferred_matters or [])
         flags = frozenset(labels["flags"])

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from gateway.domain.errors import InputError
 
@@ -12,6 +13,7 @@ SESSIONS = ("public", "private")
 FLAGS = ("monitoring_officer_correspondence", "employee_matter", "third_party_personal_data", "contract_terms")
 CLASSIFICATION_KEYS = ("exempt_paragraphs", "party_group", "flags", "needs_review")
 SUPPORTED_SUFFIXES = (".pdf", ".txt")
+FILE_CHANGED = "the file changed after the Proper Officer's reclassification"
 
 
 @dataclass
@@ -93,23 +95,29 @@ def check_entry(raw: dict, index: int, folder: Path, listing: Path, known: dict)
 
 def _declared(raw, listing, entry, known) -> dict:
     declared = {key: raw[key] for key in CLASSIFICATION_KEYS if key in raw}
-    paragraphs = declared.get("exempt_paragraphs")
-    if "exempt_paragraphs" in declared:
-        paragraphs = paragraphs or []
-        if not isinstance(paragraphs, list) or not all(p in range(1, 8) for p in paragraphs):
-            raise InputError(listing, entry, "exempt_paragraphs", "must be a list of paragraphs 1 to 7")
-        declared["exempt_paragraphs"] = sorted(set(paragraphs))
-    if "flags" in declared:
-        flags = declared["flags"] or []
-        if not isinstance(flags, list) or any(f not in FLAGS for f in flags):
-            raise InputError(listing, entry, "flags", f"must be a list of {', '.join(FLAGS)}")
-        declared["flags"] = sorted(set(flags))
-    group = declared.get("party_group")
-    if group is not None and group not in known["groups"]:
-        raise InputError(listing, entry, "party_group", f"unknown group {group!r}")
-    if "needs_review" in declared and not isinstance(declared["needs_review"], bool):
-        raise InputError(listing, entry, "needs_review", "must be true or false")
-    return declared
+    return check_classification(declared, known["groups"], lambda field, problem: InputError(listing, entry, field, problem))
+
+
+def check_classification(labels: dict, groups, error: Callable[[str, str], Exception]) -> dict:
+    """The classification keys present in `labels`, checked and normalised; `error(field, problem)` is raised."""
+    checked = dict(labels)
+    if "exempt_paragraphs" in labels:
+        paragraphs = labels["exempt_paragraphs"] or []
+        # type() is int: a YAML `true` is an int to isinstance, and equal to paragraph 1.
+        if not isinstance(paragraphs, list) or not all(type(p) is int and 1 <= p <= 7 for p in paragraphs):
+            raise error("exempt_paragraphs", "must be a list of paragraphs 1 to 7")
+        checked["exempt_paragraphs"] = sorted(set(paragraphs))
+    if "flags" in labels:
+        flags = labels["flags"] or []
+        if not isinstance(flags, list) or any(not isinstance(f, str) or f not in FLAGS for f in flags):
+            raise error("flags", f"must be a list of {', '.join(FLAGS)}")
+        checked["flags"] = sorted(set(flags))
+    group = labels.get("party_group")
+    if group is not None and (not isinstance(group, str) or group not in groups):
+        raise error("party_group", f"unknown group {group!r}")
+    if "needs_review" in labels and not isinstance(labels["needs_review"], bool):
+        raise error("needs_review", "must be true or false")
+    return checked
 
 
 def list_folder(folder: Path, raw_entries: list | None) -> list:
@@ -120,8 +128,20 @@ def list_folder(folder: Path, raw_entries: list | None) -> list:
     return [{"id": _id_from_filename(p.name), "file": p.name} for p in files]
 
 
-def effective_classification(declared: dict, classified: dict) -> dict:
-    """Each declared key wins; the rest comes from the classifier, failing closed when it has not run."""
+def effective_classification(declared: dict, classified: dict, reclassification: dict | None = None) -> dict:
+    """The labels a document is decided on: the Proper Officer's reclassification wins over the folder's
+    declared keys, which win over the classifier; fails closed where the classifier has not run.
+
+    `review_reasons` says, in words for the Proper Officer, why a reclassification needs review again.
+    """
+    if reclassification:
+        result = {key: reclassification[key] for key in CLASSIFICATION_KEYS}
+        result["review_reasons"] = []
+        made_on, now_on = reclassification.get("sha256"), classified.get("sha256")
+        if made_on and now_on and made_on != now_on:
+            result["needs_review"] = True
+            result["review_reasons"].append(FILE_CHANGED)
+        return result
     result = {
         "exempt_paragraphs": declared.get("exempt_paragraphs", classified.get("exempt_paragraphs", [])),
         "party_group": declared["party_group"] if "party_group" in declared else classified.get("party_group"),
@@ -132,4 +152,10 @@ def effective_classification(declared: dict, classified: dict) -> dict:
         result["needs_review"] = declared["needs_review"]
     else:
         result["needs_review"] = not fully_declared and classified.get("needs_review", True)
+    result["review_reasons"] = []
     return result
+
+
+def document_labels(doc) -> dict:
+    """`effective_classification` of a documents row (or any object with its columns)."""
+    return effective_classification(doc.declared or {}, doc.classified or {}, doc.reclassification)

@@ -161,7 +161,8 @@ def _store_version(sessions, blobs, entry, data, digest, extraction: Extraction,
         session.flush()
         doc = session.get(Document, entry.id) or Document(id=entry.id)
         _apply_metadata(doc, entry)
-        doc.classified = labels.to_json()
+        # The version it was made on: a reclassification made on another needs review (documents.py).
+        doc.classified = {**labels.to_json(), "sha256": digest}
         doc.classifier_version = classifiers.CLASSIFIER_VERSION
         doc.inferred_matters = list(classifiers.infer_matters(extraction.pages, matters))
         doc.current_version_id = version.id
