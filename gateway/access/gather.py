@@ -74,7 +74,8 @@ class FactSource:
     def document_facts(self, d: Document) -> DocumentFacts:
         labels = document_labels(d)
         committee = self.committees.get(d.committee_id)
-        matters = frozenset(d.matters or d.inferred_matters or [])
+        # Declared matters, even none (`matters: []`), win over those inferred from the text.
+        matters = frozenset(d.inferred_matters or [] if d.matters is None else d.matters)
         flags = frozenset(labels["flags"])
         paragraphs = frozenset(labels["exempt_paragraphs"])
         return DocumentFacts(

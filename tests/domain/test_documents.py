@@ -65,3 +65,17 @@ def test_the_facts_carry_the_new_fields(tmp_path):
         facts = FactSource(session).document("doc-1")
     assert facts.executive and facts.committee is None
     assert (facts.release_on, facts.review_on) == (date(2027, 1, 1), date(2026, 12, 1))
+
+
+def test_declared_matters_even_none_win_over_inferred_ones(tmp_path):
+    gw = Gateway(Settings(data_dir=tmp_path / "data"))
+    gw.init()
+    with gw.sessions() as session:
+        load_council(session, write_yaml(tmp_path / "council.yaml", council_data()))
+    with gw.sessions() as session, session.begin():
+        add_document(session, "doc-none", matters=[], inferred_matters=["m-pool"])
+        add_document(session, "doc-inferred", matters=None, inferred_matters=["m-pool"])
+    with gw.sessions() as session:
+        facts = FactSource(session)
+        assert facts.document("doc-none").matters == frozenset()
+        assert facts.document("doc-inferred").matters == {"m-pool"}
