@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from gateway.db import Base
@@ -98,15 +98,22 @@ class Document(Base):
     meeting_session: Mapped[str | None] = mapped_column(String(10), nullable=True)
     portfolio_id: Mapped[str | None] = mapped_column(ForeignKey("portfolios.id"), nullable=True)
     matters: Mapped[list | None] = mapped_column(JSON, nullable=True)  # None: not declared
+    # R-SCRUTINY (003:5.6): an executive decision of a portfolio holder or an officer, with or without a committee.
+    executive_decision: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     inferred_matters: Mapped[list] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(20), default="published")
     publish_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     admin_only: Mapped[bool] = mapped_column(Boolean, default=False)
     not_for_publication_to: Mapped[str | None] = mapped_column(ForeignKey("members.id"), nullable=True)
     casework_of: Mapped[str | None] = mapped_column(ForeignKey("members.id"), nullable=True)
+    review_on: Mapped[date | None] = mapped_column(Date, nullable=True)   # when the exemption is reviewed
+    release_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # from this date the exemption lapses
     # Only the classification keys the folder declared (a declared key wins, even when empty).
     declared: Mapped[dict] = mapped_column(JSON, default=dict)
     classified: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The Proper Officer's classification, with reasons, who, when and the sha256 of the version it
+    # was made on; it wins over `declared` and lasts across re-ingests (reclassification.py).
+    reclassification: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     classifier_version: Mapped[str | None] = mapped_column(String(40), nullable=True)
     current_version_id: Mapped[int | None] = mapped_column(ForeignKey("document_versions.id"), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime)

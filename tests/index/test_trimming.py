@@ -47,10 +47,8 @@ def test_document_facts_pass_dates_through(small_council):
         for row in facts.all_documents()[:50]:
             assert row.meeting_date is None or isinstance(row.meeting_date, date)
             again = facts.document_facts(SimpleNamespace(**{
-                **{c: getattr(session.get(index.search.Document, row.id), c) for c in
-                   ("service", "committee_id", "meeting_session", "portfolio_id", "status", "admin_only",
-                    "not_for_publication_to", "casework_of", "matters", "inferred_matters", "declared",
-                    "classified")},
+                **{c: getattr(session.get(index.search.Document, row.id), c)
+                   for c in trimming.PLAIN_COLUMNS + trimming.JSON_COLUMNS},
                 "id": row.id, "title": row.title, "meeting_date": None, "publish_on": None}))
             assert replace(again, meeting_date=row.meeting_date, publish_on=row.publish_on) == row
 
