@@ -45,6 +45,8 @@ def classify_pages(pages: Sequence[str], groups: Sequence[GroupName] = ()) -> Cl
     people = find_people(doc)
     content = find_content(doc, people)
 
+    if doc.recites_law and not statements.declares_exempt:
+        content = ContentFindings({}, None)  # the categories set out, not information of any of them
     paragraphs, basis, review = _paragraphs(statements, group, content)
     review.extend(_group_review(group))
     if not paragraphs and not group.internal and not review and not people.employee_matter and not people.third_party_personal_data:

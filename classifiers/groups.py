@@ -230,7 +230,7 @@ def _attended_by_members(doc: Document, groups: Sequence[GroupName]) -> tuple[st
 
 
 def _header_fields(lines) -> list[tuple[str, str]]:
-    """From/To/Cc fields of an e-mail's header, with their continuation lines (a long To list wraps)."""
+    """From/To/Cc fields of an e-mail's first header, with their continuation lines (a long To list wraps)."""
     fields: list[tuple[str, str]] = []
     for line in lines:
         match = _HEADER_FIELD.match(line)
@@ -239,9 +239,9 @@ def _header_fields(lines) -> list[tuple[str, str]]:
         elif fields and _CONTINUATION.search(line) and not _ANY_FIELD.match(line):
             field, value = fields[-1]
             fields[-1] = (field, f"{value}; {line}")
-        elif fields:
-            fields.append(("", ""))  # another header field or the body: what follows continues nothing
-    return [(field, value) for field, value in fields if field]
+        elif fields and not _ANY_FIELD.match(line):
+            break  # the body: a quoted message further down has headers of its own
+    return fields
 
 
 @lru_cache(maxsize=64)

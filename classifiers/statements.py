@@ -257,6 +257,8 @@ def _role(doc: Document, page: Page, start: int, end: int) -> str:
         return "general"
     if doc.is_notice:
         return "self"
+    if doc.recites_law:
+        return "general"
     front = doc.in_front(page, start)
     edge = doc.is_edge(page, start)
     # Where the text is about excluding the public, a banner counts only at the very top (not a statement it quotes).
@@ -309,6 +311,8 @@ def _not_own_exemption(value: str) -> bool:
 def _read_markings(doc: Document, found: Statements) -> None:
     """Banners, cover-sheet fields, headers and footers that mark the document without citing a paragraph."""
     page = doc.first
+    if doc.recites_law and not doc.is_notice:
+        return  # its title and headings name the subject ("Confidential and exempt information"), not its status
     if doc.speaks_of_exclusion and not doc.is_notice:
         top_lines = _HEADER_LINES  # further down, a marking heads the exclusion of another item or quotes one
     else:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .model import EVIDENCE_TEXT_LIMIT
+from .numbering import described_paragraphs
 
 _CHARACTERS = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ",
@@ -94,6 +95,11 @@ EXCLUSION = re.compile(
 OTHER_REGIME = re.compile(
     r"\bSchedule\s+7\s*A\b|\(Scotland\)\s+Act|\bStanding\s+Order\s+17\.|\bRheol\s+Sefydlog\b"
     r"|Admission\s+to\s+Meetings\)?\s+Act\s+1960",
+    re.I,
+)
+_CATEGORIES_RECITED = 4  # of the seven descriptions: a paper about one item quotes its own one or two
+_CATEGORIES_PHRASE = re.compile(
+    r"\b(?:categories|descriptions)\s+of\s+exempt\s+information\b|\bexempt\s+categories\b|\b(?:seven|7)\s+categories\b",
     re.I,
 )
 _SCHEDULE_12A = re.compile(r"\b(?:Schedule|Sch\.?|Atodlen)\s*12\s*A", re.I)
@@ -273,6 +279,12 @@ class Document:
         """The page is itself a restriction notice: ModernGov's "Reasons restricted", a "Document is Restricted"
         front sheet, a public-interest-test checklist. Its citations are its own, wherever they stand."""
         return bool(NOTICE_TITLE.search("\n".join(self.first.lines[:_NOTICE_LINES])))
+
+    @cached_property
+    def recites_law(self) -> bool:
+        """Guidance, a constitution or procedure rules: the text sets out the exempt categories themselves."""
+        text = "\n".join(page.text for page in self.pages)
+        return len(described_paragraphs(text)) >= _CATEGORIES_RECITED or bool(_CATEGORIES_PHRASE.search(text))
 
     @cached_property
     def other_regime(self) -> bool:
