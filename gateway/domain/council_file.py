@@ -1,9 +1,7 @@
 """Reading and checking the council file (CONTRACT.md), then loading it in one transaction."""
 
-import json
 from pathlib import Path
 
-import yaml
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -13,27 +11,13 @@ from gateway.domain.models import (
     Committee, CouncilSettings, Group, Interest, Matter, Member, Officer, Portfolio, Seat,
 )
 from gateway.domain.paragraphs import NUMBERINGS, TO_ENGLAND
+from gateway.domain.safe_load import read_structured
 from gateway.passwords import hash_password
 
 COMMITTEE_KINDS = ("executive", "scrutiny", "regulatory", "council", "standards", "other")
 ROLES = ("member", "chair", "vice_chair", "substitute")
 INTEREST_KINDS = ("pecuniary", "professional", "other")
 OFFICER_ROLES = ("proper_officer", "officer", "admin", "auditor")
-
-
-def read_structured(path: Path) -> dict:
-    """YAML or JSON from `path`; a syntax error names the file and the line."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, None, None, f"cannot read the file ({exc})") from None
-    try:
-        data = json.loads(text) if str(path).endswith(".json") else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise InputError(path, None, None, f"syntax error: {exc}") from None
-    if not isinstance(data, dict):
-        raise InputError(path, None, None, "expected a mapping at the top level")
-    return data
 
 
 class _Checker:
