@@ -66,9 +66,8 @@ def _load_yaml(path, text: str, limits: InputLimits):
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}" if mark else None
         problem = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise InputError(path, where, None, f"syntax error: {problem}") from None
+        raise _refused(path, mark.line + 1 if mark else None, f"syntax error: {problem}") from None
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         # ValueError: a value of the right shape that does not exist, such as the date 2026-13-45
         raise InputError(path, None, None, f"cannot read a value: {' '.join(str(exc).split())[:120]}") from None
@@ -79,22 +78,22 @@ def _check_yaml_events(path, events, limits: InputLimits) -> None:
     resolver = yaml.resolver.Resolver()
     depth = 0
     for event in events:
-        line = f"line {event.start_mark.line + 1}"
+        line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
-            raise InputError(path, line, None, "YAML aliases (*name) are not accepted: write the value out")
+            raise _refused(path, line, "YAML aliases (*name) are not accepted: write the value out")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limits.max_depth:
-                raise InputError(path, line, None, f"nested more than {limits.max_depth} levels deep")
+                raise _refused(path, line, f"nested more than {limits.max_depth} levels deep")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         elif isinstance(event, yaml.ScalarEvent):
             if "\x00" in event.value:
-                raise InputError(path, line, None, "a NUL character is not accepted in text")
+                raise _refused(path, line, "a NUL character is not accepted in text")
             tag = event.tag if event.tag not in (None, "!") else \
                 resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
             if tag in _NUMBER_TAGS and len(event.value) > limits.max_number_chars:
-                raise InputError(path, line, None, _long_number(event.value, limits))
+                raise _refused(path, line, _long_number(event.value, limits))
 
 
 def _load_json(path, text: str, limits: InputLimits):
@@ -113,7 +112,7 @@ def _load_json(path, text: str, limits: InputLimits):
     try:
         return json.loads(text, parse_int=number(int), parse_float=number(float), parse_constant=refuse_constant)
     except json.JSONDecodeError as exc:
-        raise InputError(path, f"line {exc.lineno}", None, f"syntax error: {exc.msg}") from None
+        raise _refused(path, exc.lineno, f"syntax error: {exc.msg}") from None
 
 
 def _check_json_tokens(path, text: str, limits: InputLimits) -> None:
@@ -123,17 +122,21 @@ def _check_json_tokens(path, text: str, limits: InputLimits) -> None:
         lexeme = token.group()
         if lexeme[0] == '"':
             if _JSON_NUL.search(lexeme):
-                raise InputError(path, _json_line(text, token), None, "a NUL character is not accepted in text")
+                raise _refused(path, _json_line(text, token), "a NUL character is not accepted in text")
         elif lexeme in "[{":
             depth += 1
             if depth > limits.max_depth:
-                raise InputError(path, _json_line(text, token), None, f"nested more than {limits.max_depth} levels deep")
+                raise _refused(path, _json_line(text, token), f"nested more than {limits.max_depth} levels deep")
         else:
             depth -= 1
 
 
-def _json_line(text: str, token: re.Match) -> str:
-    return f"line {text.count(chr(10), 0, token.start()) + 1}"
+def _json_line(text: str, token: re.Match) -> int:
+    return text.count("\n", 0, token.start()) + 1
+
+
+def _refused(path, line: int | None, problem: str) -> InputError:
+    return InputError(path, None, None, problem if line is None else f"{problem} (line {line})")
 
 
 def _long_number(literal: str, limits: InputLimits) -> str:
