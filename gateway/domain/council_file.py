@@ -20,11 +20,20 @@ ROLES = ("member", "chair", "vice_chair", "substitute")
 INTEREST_KINDS = ("pecuniary", "professional", "other")
 OFFICER_ROLES = ("proper_officer", "officer", "admin", "auditor")
 
-
+# One schema for the council file (CONTRACT.md); text lengths are those of the database columns.
 SEAT = Record({"committee": Id(ref="committees"), "role": OneOf(ROLES, default="member")})
 INTEREST = Record({"kind": OneOf(INTEREST_KINDS, required=True), "matter": Id(ref="matters"),
                    "description": Text(max_len=2000)})
-# One schema for the council file (CONTRACT.md); lengths are those of the database columns.
+MEMBER = Record({
+    "id": Id(), "name": Text(required=True), "group": Id(required=False, ref="groups"), "ward": Text(),
+    "committees": ListOf(SEAT),
+    "portfolio_holder": ListOf(Id(ref="portfolios")), "opposition_spokesperson": ListOf(Id(ref="portfolios")),
+    "interests": ListOf(INTEREST), "email": Email(), "password": Text(),
+})
+OFFICER = Record({
+    "id": Id(), "name": Text(required=True), "roles": ListOf(OneOf(OFFICER_ROLES), required=True),
+    "service": Text(max_len=100), "email": Email(), "password": Text(),
+})
 COUNCIL_FILE = {
     "council": Record({
         "name": Text(required=True),
@@ -39,16 +48,8 @@ COUNCIL_FILE = {
         "id": Id(), "name": Text(required=True), "kind": OneOf(COMMITTEE_KINDS, required=True),
         "work_programme": ListOf(Id(ref="matters")),
     }), required=True),
-    "members": Entries(Record({
-        "id": Id(), "name": Text(required=True), "group": Id(required=False, ref="groups"), "ward": Text(),
-        "committees": ListOf(SEAT),
-        "portfolio_holder": ListOf(Id(ref="portfolios")), "opposition_spokesperson": ListOf(Id(ref="portfolios")),
-        "interests": ListOf(INTEREST), "email": Email(), "password": Text(),
-    }), required=True),
-    "officers": Entries(Record({
-        "id": Id(), "name": Text(required=True), "roles": ListOf(OneOf(OFFICER_ROLES), required=True),
-        "service": Text(max_len=100), "email": Email(), "password": Text(),
-    })),
+    "members": Entries(MEMBER, required=True),
+    "officers": Entries(OFFICER),
 }
 
 
