@@ -1,20 +1,31 @@
 """Accounts (members and officers), sign-in with lock-out, and API bearer tokens."""
 
 import hashlib
+import itertools
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import case, null, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from gateway.domain.clock import utcnow
 from gateway.domain.models import ApiToken, Member, Officer, SignInState
 from gateway.passwords import hash_password, verify_password
 
+# Sign-in back-off: the first MAX_FAILURES attempts in a row are checked at once; after that one
+# attempt per window, the window doubling from FIRST_WINDOW up to LONGEST_WINDOW. Guessing is
+# slowed to a few tries an hour, yet a stranger keeps the owner out no longer than LONGEST_WINDOW.
 MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=15)
+FIRST_WINDOW = timedelta(seconds=15)
+LONGEST_WINDOW = timedelta(minutes=5)
+FORGET_AFTER = timedelta(hours=1)   # a quiet hour after a window starts the count afresh
 TOKEN_LIFETIME = timedelta(hours=12)
+WRONG = "The username or password is not right."
+USERNAME_MAX = SignInState.__table__.c.username.type.length
+_UPSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}   # both: ON CONFLICT ... RETURNING
 _DUMMY_HASH = hash_password("timing-equaliser")
 
 
@@ -39,7 +50,22 @@ class Account:
 
 
 class SignInError(Exception):
-    """Sign-in refused; the message never says whether the account exists."""
+    """Sign-in refused; the message never says whether the account exists.
+
+    `attempt`: the attempt's number among the failures in a row, when its password was checked;
+    `retry_after`: seconds until another attempt is checked; `throttled`: refused unchecked for that.
+    """
+
+    def __init__(self, message: str, attempt: int | None = None, retry_after: int | None = None,
+                 throttled: bool = False):
+        super().__init__(message)
+        self.attempt, self.retry_after, self.throttled = attempt, retry_after, throttled
+
+    @property
+    def audit_detail(self) -> dict:
+        """What the audit record of this refused attempt adds to the username."""
+        detail = {"attempt": self.attempt, "retry_after": self.retry_after, "throttled": self.throttled or None}
+        return {key: value for key, value in detail.items() if value is not None}
 
 
 def find_account(session: Session, account_id: str) -> Account | None:
@@ -58,21 +84,79 @@ def _stored_hash(session: Session, username: str) -> str | None:
 
 
 def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> Account:
-    """The account for a right password; SignInError otherwise. Locks a name out after repeated failures."""
+    """The account for a right password; SignInError otherwise, slowing repeated failures down.
+
+    Each attempt is counted before its password is checked, in its own transaction: concurrent
+    attempts each get their own number, and none is checked once the back-off has begun.
+    """
     now = now or utcnow()
-    state = session.get(SignInState, username) or SignInState(username=username, failures=0)
-    if state.locked_until is not None and state.locked_until > now:
-        raise SignInError("Too many failed attempts: try again in 15 minutes.")
+    if len(username) > USERNAME_MAX:   # no account has such a name; do the same work as for one
+        verify_password(_DUMMY_HASH, password)
+        raise SignInError(WRONG)
+    engine = session.get_bind()
+    attempt = _count_attempt(engine, username, now)
+    if attempt is None:
+        retry_after = _seconds_until_checked(engine, username, now)
+        raise SignInError(f"Too many failed attempts: try again in {_in_words(retry_after)}.", None, retry_after,
+                          throttled=True)
     stored = _stored_hash(session, username)
-    ok = verify_password(stored or _DUMMY_HASH, password) and stored is not None
-    if ok:
-        session.execute(delete(SignInState).where(SignInState.username == username))
+    if verify_password(stored or _DUMMY_HASH, password) and stored is not None:
+        _forgive(engine, username, attempt)
         return find_account(session, username)
-    state.failures = (state.failures or 0) + 1
-    if state.failures >= MAX_FAILURES:
-        state.locked_until, state.failures = now + LOCKOUT, 0
-    session.add(state)
-    raise SignInError("The username or password is not right.")
+    window = _window(attempt)
+    raise SignInError(WRONG, attempt, int(window.total_seconds()) or None)
+
+
+def _window(attempt: int) -> timedelta:
+    """How long after failed attempt number `attempt` the next one waits."""
+    if attempt < MAX_FAILURES:
+        return timedelta(0)
+    return min(FIRST_WINDOW * 2 ** min(attempt - MAX_FAILURES, 16), LONGEST_WINDOW)
+
+
+def _count_attempt(engine, username: str, now: datetime) -> int | None:
+    """Counts one attempt and returns its number, or None while a back-off window is open.
+
+    One statement (an upsert with RETURNING, in SQLite and PostgreSQL alike), so concurrent
+    attempts can neither share a number nor collide on inserting the row.
+    """
+    state = SignInState.__table__
+    forgotten = state.c.locked_until <= now - FORGET_AFTER
+    number = case((forgotten, 1), else_=state.c.failures + 1)
+    # a window opens as the attempt is counted, not after its password is checked
+    longest = next(n for n in itertools.count(MAX_FAILURES) if _window(n) == LONGEST_WINDOW)
+    window_end = case(*((number >= n, now + _window(n)) for n in range(longest, MAX_FAILURES - 1, -1)),
+                      else_=null())
+    insert = _UPSERT[engine.dialect.name](state).values(username=username, failures=1, locked_until=None)
+    statement = insert.on_conflict_do_update(
+        index_elements=[state.c.username],
+        set_={"failures": number, "locked_until": window_end},
+        where=or_(state.c.locked_until.is_(None), state.c.locked_until <= now),
+    ).returning(state.c.failures)
+    with engine.begin() as connection:
+        return connection.execute(statement).scalar()
+
+
+def _forgive(engine, username: str, attempt: int) -> None:
+    """A right password forgives the failures counted up to it; later ones, made meanwhile, stay."""
+    state = SignInState.__table__
+    remaining = case((state.c.failures > attempt, state.c.failures - attempt), else_=0)
+    with engine.begin() as connection:
+        connection.execute(update(state).where(state.c.username == username)
+                           .values(failures=remaining, locked_until=None))
+
+
+def _seconds_until_checked(engine, username: str, now: datetime) -> int:
+    with engine.begin() as connection:
+        until = connection.execute(select(SignInState.locked_until).where(SignInState.username == username)).scalar()
+    return max(1, math.ceil((until - now).total_seconds())) if until else 1
+
+
+def _in_words(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = math.ceil(seconds / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 def _digest(token: str) -> str:

@@ -69,7 +69,7 @@ def _broken(section, index, **changes):
 BAD_FILES = {
     "unknown committee": (_broken("members", 0, committees=[{"committee": "nowhere", "role": "member"}]),
                           "members[0] (cllr-ann): field 'committees[0].committee': unknown committee 'nowhere'"),
-    "duplicate id": (council_data(members=[council_data()["members"][0]] * 2),
+    "duplicate id": (council_data(members=[council_data()["members"][0], council_data()["members"][0]]),
                      "members[1] (cllr-ann): field 'id': duplicate id 'cllr-ann'"),
     "wrong role": (_broken("members", 0, committees=[{"committee": "cabinet", "role": "boss"}]),
                    "field 'committees[0].role': 'boss' is not one of"),
@@ -80,7 +80,40 @@ BAD_FILES = {
                               "field 'interests[0].kind'"),
     "committee kind": (_broken("committees", 0, kind="club"), "committees[0] (council): field 'kind'"),
     "unknown group": (_broken("members", 0, group="grp-x"), "field 'group': unknown group 'grp-x'"),
-    "officer role": (_broken("officers", 0, roles=["king"]), "field 'roles': 'king' is not one of"),
+    "officer role": (_broken("officers", 0, roles=["king"]), "officers[0] (off-mo): field 'roles[0]': 'king' is not one of"),
+    "no officer role": (_broken("officers", 0, roles=[]), "officers[0] (off-mo): field 'roles': missing"),
+    # types are strict: text that looks like a boolean or a number is not one, and the reverse
+    "string paragraph": (council_data(council={**council_data()["council"], "withholdable_paragraphs": [1, "3"]}),
+                         "council: field 'withholdable_paragraphs[1]': must be a whole number, not '3'"),
+    "boolean paragraph": (council_data(council={**council_data()["council"], "withholdable_paragraphs": [True]}),
+                          "field 'withholdable_paragraphs[0]': must be a whole number, not True"),
+    "string boolean list": (_broken("members", 0, portfolio_holder="false"),
+                            "members[0] (cllr-ann): field 'portfolio_holder': must be a list, not 'false'"),
+    "boolean group": (_broken("members", 0, group=False), "field 'group': False is not an id"),
+    "boolean name": (_broken("members", 0, name=True), "members[0] (cllr-ann): field 'name': must be text, not True"),
+    "numbering": (council_data(council={**council_data()["council"], "numbering": "scotland"}),
+                  "council: field 'numbering': 'scotland' is not one of england, wales, pre-2006"),
+    "paragraph of another numbering": (
+        council_data(council={**council_data()["council"], "numbering": "wales"}),
+        "council: field 'withholdable_paragraphs[0]': wales numbering has no paragraph 1"),
+    # ids name files, URLs and audit records: a safe shape only, and a message stays one line
+    "path id": (_broken("members", 0, id="../../etc/passwd"),
+                "members[0]: field 'id': '../../etc/passwd' is not an id"),
+    "numeric id": (_broken("groups", 0, id=12), "groups[0]: field 'id': 12 is not an id"),
+    "newline id": (_broken("officers", 0, id="off\nmo"), "officers[0]: field 'id': 'off\\nmo' is not an id"),
+    "long id": (_broken("members", 1, id="c" * 101), "members[1]: field 'id': 'cccccccc"),
+    "unsafe reference": (_broken("members", 0, committees=[{"committee": "../cabinet"}]),
+                         "field 'committees[0].committee': '../cabinet' is not an id"),
+    "long name": (_broken("members", 0, name="x" * 201), "field 'name': longer than 200 characters"),
+    "email": (_broken("members", 0, email="not an address"), "field 'email': 'not an address' is not an email"),
+    "unknown portfolio": (_broken("members", 1, opposition_spokesperson=["transport"]),
+                          "members[1] (cllr-bob): field 'opposition_spokesperson[0]': unknown portfolio 'transport'"),
+    "seat twice": (_broken("members", 0, committees=[{"committee": "cabinet"}, {"committee": "cabinet"}]),
+                   "members[0] (cllr-ann): field 'committees[1].committee': 'cabinet' is listed twice"),
+    "officer is a member": (_broken("officers", 0, id="cllr-bob"),
+                            "officers[0] (cllr-bob): field 'id': 'cllr-bob' is also a member's id"),
+    "members not a list": (council_data(members={"cllr-ann": {}}), "field 'members': must be a list"),
+    "no committees": (council_data(committees=None), "field 'committees': missing section"),
 }
 
 
@@ -97,7 +130,7 @@ def test_a_bad_file_is_named_and_nothing_is_applied(gw, tmp_path, name):
 def test_a_yaml_syntax_error_names_the_file(gw, tmp_path):
     path = tmp_path / "council.yaml"
     path.write_text("council: [unclosed\n")
-    with pytest.raises(InputError, match="council.yaml: syntax error"):
+    with pytest.raises(InputError, match=r"council.yaml: syntax error: .*expected ',' or '\]'.* \(line 2\)$"):
         _load(gw, path)
 
 
@@ -110,3 +143,18 @@ def test_a_bad_reload_keeps_the_council_as_it_was(gw, tmp_path):
         _load(gw, write_yaml(tmp_path / "bad.yaml", data))
     with gw.sessions() as session:
         assert session.get(Member, "cllr-ann").name == "Cllr Ann Able"
+
+
+def test_unknown_keys_are_ignored_and_emails_accepted(gw, tmp_path):
+    data = council_data(notes={"kept by": "the council"})
+    data["members"][0].update(email="ann.able@example.gov.uk", twitter="@ann")
+    data["officers"][0].update(email="mo@example.gov.uk", extension=1234)
+    data["council"]["mayor"] = "Cllr Someone"
+    assert _load(gw, write_yaml(tmp_path / "council.yaml", data))["members"] == 2
+
+
+def test_a_message_shows_at_most_a_little_of_a_long_value(gw, tmp_path):
+    path = write_yaml(tmp_path / "council.yaml", _broken("members", 0, group="g" * 100_000))
+    with pytest.raises(InputError) as caught:
+        _load(gw, path)
+    assert len(str(caught.value)) < len(str(path)) + 200
