@@ -25,6 +25,7 @@ _CONFIDENCE = {
     "statement": 0.95,  # the document's own exemption statement
     "group:marking": 0.95,
     "group:members": 0.9,
+    "group:signed": 0.85,
     "group:heading": 0.9,
     "group:named": 0.8,
     "marked": 0.75,  # marked exempt; the paragraph from the content

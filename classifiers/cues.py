@@ -81,7 +81,7 @@ _ROLE_BEFORE_NAME = (
 )
 _NAME_CONTEXTS = tuple(
     (kind, re.compile(pattern)) for kind, pattern in (
-        ("address", rf"(?P<name>{_BARE_NAME})(?:,|\s+of|\s+at|\s+living\s+at)\s+(?:Flat\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
+        ("address", rf"(?P<name>{_BARE_NAME})(?:,|\s+of|\s+at|\s+living\s+at)(?:\s+an?\s+[a-z][a-z -]{{1,30}}?\s+(?:at|of))?\s+(?:Flat\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+"
                     rf"(?:(?:[A-Z][a-z']+\s+){{1,3}}{STREET}\b|(?:[A-Z][a-z']+\s+){{0,3}}[A-Z][a-z']+,\s+(?:[A-Z][a-z']+\s+){{0,2}}{POSTCODE})"),
         ("job", rf"(?P<name>{_BARE_NAME}),\s+(?:[A-Z][A-Za-z&'-]*\s+){{0,4}}{_JOB_WORDS}\b|(?P<graded>{_BARE_NAME})\s*\(\s*grade\s+\w+"),
         ("role", rf"\b(?P<role>{_ROLE_BEFORE_NAME}),?\s+(?P<name>{_BARE_NAME})\b"),

@@ -54,7 +54,8 @@ INTERNAL_CUES = (
                 r"|\bat\s+group\s+before\b"),
     compile_cue("pre_meeting", 3, r"\bpre-?meet(?:ing)?\b|\bgroup\s+meet\s+(?:at|in|before)\b"),
     compile_cue("group_meeting_mention", 2,
-                r"(?<!party\s)(?<!political\s)\b(?:our|next|tonight's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+group\s+meeting\b(?!s)"),
+                r"(?<!party\s)(?<!political\s)\b(?:our|next|tonight's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+group\s+meeting\b(?!s)"
+                r"|\b(?:agreed|decided|discussed|settled)\s+(?:it\s+)?at\s+group\b|\bnext\s+group\s+(?:on|is|will)?\s*\d"),
     compile_cue("group_whip_named", 2, r"\b(?:group|chief|deputy)\s+whip\b"),
     compile_cue("voting_line", 3,
                 r"\bhow\s+we(?:'re|\s+are|\s+will\s+be)\s+voting|\bour\s+line\b"
@@ -91,6 +92,7 @@ PUBLISHED_CUES = (
                 flags=re.M | re.I),
     compile_cue("quoted_speech", 2,
                 r"\b(?:said|says|added|commented|explained)\s*:?\s*[\"']\s*[A-Z]|[\"'][^\"'\n]{12,}[,.]?[\"']\s+(?:said|says|added)\b"),
+    compile_cue("councillor_column", 2, r"\bfrom\s+the\s+desk\s+of\b|\bwhy\s+I\s+(?:voted|supported|opposed|abstained)\b"),
     compile_cue("blog_date", 2,
                 r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?:January|February|March|April|May|June|July"
                 r"|August|September|October|November|December)\s+\d{1,2},\s+\d{4}$",
@@ -131,7 +133,7 @@ class GroupFinding:
     cues: Score  # what says the paper is a group's internal working
     group: str | None = None  # the group's id (groups given) or the name found
     named_by: Evidence | None = None  # why that group
-    how: str = ""  # "members", "marking", "heading", "named", "elimination"; "" when not identified
+    how: str = ""  # "members", "marking", "heading", "signed", "named", "elimination"; "" when not identified
 
     @property
     def internal(self) -> bool:
@@ -168,9 +170,22 @@ def find_party_group(doc: Document, groups: Sequence[GroupName]) -> GroupFinding
         anchors = _anchor_lines(doc)
         if groups:
             _identify_configured(doc, _group_patterns(tuple(groups)), anchors, finding)
+            if finding.how != "marking":  # a member's signature says more than a name in passing or at the top
+                _identify_by_signature(doc, groups, finding)
         else:
             _identify_by_name(doc, anchors, finding)
     return finding
+
+
+def _identify_by_signature(doc: Document, groups: Sequence[GroupName], finding: GroupFinding) -> None:
+    """A group letter or note is signed by one of the group's own councillors."""
+    closing = "\n".join(doc.closing_lines)
+    signers = [group for group in groups if _people(group) and _is_member(closing, _people(group))]
+    if len(signers) == 1:
+        group = signers[0]
+        finding.group, finding.how = group.id, "signed"
+        finding.named_by = Evidence(f"party_group:{group.id}", " ".join(closing.split())[-200:], doc.pages[-1].number,
+                                    "group_signed")
 
 
 def _councillors_only_email(doc: Document) -> Evidence | None:
@@ -254,6 +269,8 @@ def _people(group: GroupName) -> tuple[re.Pattern, ...]:
             continue
         words = _TITLE.sub("", value.strip()).split()
         if len(words) >= 2:
+            # "Cllr H Hussain", "H. Hussain": the initial and the surname
+            patterns.append(re.compile(rf"(?-i:\b{re.escape(words[0][0])}\.?\s+{re.escape(words[-1])}\b)"))
             # "Brook-Smith" is "brooksmith" in an address
             spelled = [r"[-']?".join(re.escape(part) for part in re.split(r"[-']", word)) for word in words]
             patterns.append(re.compile(r"\b" + r"[\s._-]+".join(spelled) + r"\b", re.I))

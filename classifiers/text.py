@@ -42,7 +42,7 @@ _EDGE_LINES = 3
 _LISTING_HEADING = re.compile(
     r"\bagenda\b(?!\s+(?:item|no\b|ref))|\bsummon(?:s|ed)\b|\bminutes\b|\brecord\s+of\s+(?:[\w-]+\s+)?decisions?"
     r"|\bdecision\s+(?:notice|list|sheet|schedule|log)s?\b|\bnotice\s+of\s+(?:key\s+)?decisions?\b|\bforward\s+plan\b"
-    r"|\bplan\s+of\s+key\s+decisions\b|\bwork\s+programme\b|\bnotice\s+of\s+(?:intention|private\s+meeting|meeting)"
+    r"|\bplan\s+of\s+key\s+decisions\b|\bwork\s+programme\b|\bnotice\s+of\s+(?:intention|private\s+(?:meeting|business)|meeting)"
     r"|\bschedule\s+of\s+(?:decisions|business)\b|\border\s+of\s+business\b|\brecord\s+of\s+(?:the\s+)?(?:meeting|proceedings)\b",
     re.I,
 )
