@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
 
 from gateway.domain.audit_checkpoints import Checkpoint, CheckpointError, CheckpointFile
 from gateway.domain.audit_key import load_key, mac
@@ -29,12 +28,22 @@ from gateway.domain.models import AuditHead, AuditRecord
 
 GENESIS = "0" * 64
 FIELDS = ("seq", "at", "event", "actor", "document", "outcome", "rule", "detail", "prev_hash")
+COLUMNS = (*FIELDS, "hash")
 SEAL_EVENT = "audit_keyed"
 
 LOG = AuditRecord.__table__
 HEAD = AuditHead.__table__
 _READ_HEAD = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == 1)
-_START_HEAD = insert(HEAD).values(id=1, seq=0, hash=GENESIS)
+
+# The append runs on every decision: plain DB-API statements, as cheap as the driver allows (issue 13).
+# `{p}` is the driver's placeholder: `?` for sqlite3, `%s` for psycopg.
+_APPEND_SQL = {
+    "read_head": "SELECT seq, hash FROM audit_head WHERE id = 1",
+    "start_head": f"INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '{GENESIS}')",
+    "move_head": "UPDATE audit_head SET seq = {p}, hash = {p} WHERE id = 1 AND seq = {p}",
+    "last_record": f"SELECT {', '.join(COLUMNS)} FROM audit_log WHERE seq = {{p}}",
+    "add_record": f"INSERT INTO audit_log ({', '.join(COLUMNS)}) VALUES ({', '.join(['{p}'] * len(COLUMNS))})",
+}
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +109,9 @@ class AuditLog:
         self.checkpoint_seconds = checkpoint_minutes * 60
         self.attempts = attempts
         self._last_checkpoint = time.monotonic()
+        placeholder = "?" if engine.dialect.paramstyle == "qmark" else "%s"
+        self._sql = {name: sql.replace("{p}", placeholder) for name, sql in _APPEND_SQL.items()}
+        self._db_errors = engine.dialect.loaded_dbapi.Error
 
     @classmethod
     def for_settings(cls, engine: Engine, settings) -> "AuditLog":
@@ -121,9 +133,14 @@ class AuditLog:
         rows = self._append(self._seal_entries)
         return rows[0]["detail"]["unkeyed_records"] if rows else 0
 
-    def _seal_entries(self, head_seq: int, conn) -> tuple[Entry, ...]:
-        last = conn.execute(select(LOG).where(LOG.c.seq == head_seq)).mappings().first()
-        if last is None or record_mac(self.key, last) == last["hash"]:
+    def _seal_entries(self, head_seq: int, cursor) -> tuple[Entry, ...]:
+        cursor.execute(self._sql["last_record"], (head_seq,))
+        found = cursor.fetchone()
+        if found is None:
+            return ()
+        last = dict(zip(COLUMNS, found))
+        last["detail"] = json.loads(last["detail"]) if isinstance(last["detail"], str) else last["detail"]
+        if record_mac(self.key, last) == last["hash"]:
             return ()
         return (Entry(SEAL_EVENT, detail={"unkeyed_records": head_seq}),)
 
@@ -133,20 +150,24 @@ class AuditLog:
         for attempt in range(self.attempts):
             try:
                 return self._try_append(entries_after)
-            except (_HeadMoved, OperationalError, IntegrityError) as exc:  # another writer won the race
+            except (_HeadMoved, self._db_errors) as exc:  # another writer won the race (locked, duplicate head)
                 last_error = exc
             time.sleep(min(0.001 * 2 ** attempt, 0.1))
         raise AuditUnavailable(f"the audit log could not be written ({last_error or 'contention'})")
 
     def _try_append(self, entries_after) -> list[dict]:
-        with self.engine.begin() as conn:
-            head = conn.execute(_READ_HEAD).first()
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(self._sql["read_head"])
+            head = cursor.fetchone()
             if head is None:
-                conn.execute(_START_HEAD)
+                cursor.execute(self._sql["start_head"])
                 head = (0, GENESIS)
             start, prev = head
-            entries = entries_after(start, conn)
+            entries = entries_after(start, cursor)
             if not entries:
+                connection.commit()
                 return []
             seq, rows = start, []
             for entry in entries:
@@ -156,11 +177,18 @@ class AuditLog:
                           "detail": _plain(entry.detail or {}), "prev_hash": prev}
                 fields["hash"] = prev = record_mac(self.key, fields)
                 rows.append(fields)
-            moved = conn.execute(update(HEAD).where(HEAD.c.id == 1, HEAD.c.seq == start).values(seq=seq, hash=prev))
-            if moved.rowcount != 1:
+            cursor.execute(self._sql["move_head"], (seq, prev, start))
+            if cursor.rowcount != 1:
                 raise _HeadMoved()
-            conn.execute(insert(LOG), rows)
-        return rows
+            cursor.executemany(self._sql["add_record"], [
+                tuple(json.dumps(row[k]) if k == "detail" else row[k] for k in COLUMNS) for row in rows])
+            connection.commit()
+            return rows
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            connection.close()
 
     # -- checkpoints -----------------------------------------------------------------------------------------
 
@@ -257,7 +285,7 @@ class AuditLog:
     def export(self, out, fmt: str = "jsonl") -> int:
         rows = self.records()
         if fmt == "csv":
-            writer = csv.DictWriter(out, fieldnames=[*FIELDS, "hash"])
+            writer = csv.DictWriter(out, fieldnames=list(COLUMNS))
             writer.writeheader()
             for row in rows:
                 writer.writerow({**row, "detail": json.dumps(row["detail"], sort_keys=True)})
@@ -268,4 +296,4 @@ class AuditLog:
 
 
 def record_json(row) -> dict:
-    return {**{k: row[k] for k in FIELDS}, "hash": row["hash"]}
+    return {k: row[k] for k in COLUMNS}
