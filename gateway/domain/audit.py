@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from gateway.domain.audit_checkpoints import Checkpoint, CheckpointError, CheckpointFile
 from gateway.domain.audit_key import load_key, mac
@@ -123,7 +124,7 @@ class AuditLog:
 
     def append(self, *entries: Entry) -> list[dict]:
         """Writes the entries as the next records, in their own transaction; raises AuditUnavailable."""
-        rows = self._append(lambda head_seq, conn: entries)
+        rows = self._append(lambda head_seq, cursor: entries)
         if rows:
             self._checkpoint_if_due(rows[0]["seq"], rows[-1])
         return rows
@@ -150,7 +151,8 @@ class AuditLog:
         for attempt in range(self.attempts):
             try:
                 return self._try_append(entries_after)
-            except (_HeadMoved, self._db_errors) as exc:  # another writer won the race (locked, duplicate head)
+            # Another writer won the race (locked, duplicate head), or the database is away for now.
+            except (_HeadMoved, DBAPIError, self._db_errors) as exc:
                 last_error = exc
             time.sleep(min(0.001 * 2 ** attempt, 0.1))
         raise AuditUnavailable(f"the audit log could not be written ({last_error or 'contention'})")

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import delete, insert, select, text, update
 
 from gateway.config import Settings
-from gateway.domain.audit import GENESIS, Entry, record_hash, record_mac
+from gateway.domain.audit import GENESIS, AuditUnavailable, Entry, record_hash, record_mac
 from gateway.domain.models import AuditHead, AuditRecord
 from gateway.runtime import Gateway
 
@@ -124,6 +124,13 @@ def test_a_log_rechained_from_the_first_record_is_found(gw):
     rechain_without_key(gw, 1, {"actor": "cllr-nobody"})
     result = gw.audit.verify()
     assert not result.ok and "not sealed with the audit key" in result.problem
+
+
+def test_a_log_that_cannot_be_written_refuses_with_audit_unavailable(gw):
+    gw.audit.attempts = 3
+    _run(gw, text("DROP TABLE audit_log"))
+    with pytest.raises(AuditUnavailable):
+        gw.audit.append(decision(6))
 
 
 # -- the key -----------------------------------------------------------------------------------------------------
