@@ -105,7 +105,7 @@ def ingest(folder, as_json):
             bar.refresh()
 
     try:
-        report = ingest_folder(gw.sessions, gw.blobs, folder, progress=progress,
+        report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress,
                                on_change=lambda ids: search_index.update(gw, ids))
     except InputError as exc:
         _fail(str(exc))
@@ -181,13 +181,26 @@ def audit():
 
 @audit.command()
 @click.option("--json", "as_json", is_flag=True)
-def verify(as_json):
-    """Check the whole chain; exit 1 naming the first bad record."""
-    result = _ready_gateway().audit.verify()
-    payload = {"ok": result.ok, "records": result.count, "first_bad": result.first_bad, "problem": result.problem}
-    _emit(as_json, payload, f"OK: {result.count} records verified" if result.ok
-          else f"BROKEN at record {result.first_bad}: {result.problem}")
+@click.option("--checkpoint", "checkpoint_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Signed checkpoints to hold the log against (default: the gateway's own checkpoint file).")
+def verify(as_json, checkpoint_file):
+    """Check the whole chain and the checkpoints; exit 1 naming the first bad record."""
+    result = _ready_gateway().audit.verify(checkpoint_file)
+    payload = {"ok": result.ok, "records": result.count, "first_bad": result.first_bad, "problem": result.problem,
+               "unkeyed": result.unkeyed, "checkpoints": result.checkpoints}
+    _emit(as_json, payload, f"OK: {result.count} records verified against {result.checkpoints} checkpoints"
+          if result.ok else f"BROKEN at record {result.first_bad}: {result.problem}")
     sys.exit(0 if result.ok else 1)
+
+
+@audit.command()
+@click.option("--json", "as_json", is_flag=True)
+def checkpoint(as_json):
+    """Sign the log's head now and append it to the checkpoint file (GATEWAY_AUDIT_CHECKPOINTS)."""
+    gw = _ready_gateway()
+    mark = gw.audit.checkpoint()
+    _emit(as_json, {"seq": mark.seq, "hash": mark.hash, "at": mark.at, "file": str(gw.audit.checkpoints.path)},
+          f"Checkpoint: record {mark.seq} ({mark.hash[:16]}...) at {mark.at}, in {gw.audit.checkpoints.path}")
 
 
 @audit.command()

@@ -11,6 +11,10 @@ class Settings:
     database_url: str | None = None
     policy_dir: Path = Path(__file__).resolve().parent.parent / "policies"
     secret_key: str | None = None
+    audit_key: str | None = None            # the audit MAC key; else a key file under the data dir
+    audit_checkpoints: Path | None = None   # the signed checkpoint file; else one under the data dir
+    audit_checkpoint_every: int = 1000      # records between automatic checkpoints
+    audit_checkpoint_minutes: float = 10.0  # and at most this long between them while records are written
     extra: dict = field(default_factory=dict)
 
     @property
@@ -25,13 +29,26 @@ class Settings:
     def index_dir(self) -> Path:
         return self.data_dir / "index"
 
+    @property
+    def audit_key_file(self) -> Path:
+        return self.data_dir / "audit.key"
+
+    @property
+    def audit_checkpoint_file(self) -> Path:
+        return self.audit_checkpoints or self.data_dir / "audit-checkpoints.jsonl"
+
 
 def settings_from_env(**overrides) -> Settings:
-    """Settings from GATEWAY_DATA_DIR / GATEWAY_DATABASE_URL / GATEWAY_SECRET_KEY, then overrides."""
+    """Settings from GATEWAY_DATA_DIR / _DATABASE_URL / _SECRET_KEY / _AUDIT_*, then overrides."""
     env = os.environ
+    checkpoints = env.get("GATEWAY_AUDIT_CHECKPOINTS")
     settings = Settings(
         data_dir=Path(env.get("GATEWAY_DATA_DIR", "instance")),
         database_url=env.get("GATEWAY_DATABASE_URL") or None,
         secret_key=env.get("GATEWAY_SECRET_KEY") or None,
+        audit_key=env.get("GATEWAY_AUDIT_KEY") or None,
+        audit_checkpoints=Path(checkpoints) if checkpoints else None,
+        audit_checkpoint_every=int(env.get("GATEWAY_AUDIT_CHECKPOINT_EVERY", 1000)),
+        audit_checkpoint_minutes=float(env.get("GATEWAY_AUDIT_CHECKPOINT_MINUTES", 10)),
     )
     return replace(settings, **overrides)

@@ -25,7 +25,7 @@ class Gateway:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.engine = make_engine(settings.sqlalchemy_url)
         self.sessions = make_session_factory(self.engine)
-        self.audit = AuditLog(self.sessions)
+        self.audit = AuditLog.for_settings(self.engine, settings)
         self.blobs = BlobStore(settings.blob_dir)
 
     @property
@@ -42,6 +42,7 @@ class Gateway:
         with self.engine.begin() as connection:
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
+        self.audit.seal_unkeyed()  # a log from before the audit key: seal it once (domain/audit.py)
         with self.sessions() as session, session.begin():
             if session.scalars(select(PolicyVersion).limit(1)).first() is None:
                 session.add(PolicyVersion(text=self.default_policy_text(), note="Default rules (RULES.md)",

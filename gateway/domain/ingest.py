@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 import classifiers
-from gateway.domain.audit import Entry, append_in
+from gateway.domain.audit import AuditLog, Entry
 from gateway.domain.blobs import BlobStore
 from gateway.domain.clock import utcnow
 from gateway.domain.council_file import read_structured
@@ -88,7 +88,7 @@ def read_folder(folder: Path, known: dict) -> tuple[list[FolderEntry], list]:
     return entries, failed
 
 
-def ingest_folder(sessions: sessionmaker, blobs: BlobStore, folder: Path, limits: Limits = Limits(),
+def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, folder: Path, limits: Limits = Limits(),
                   progress: Callable[[int, int], None] | None = None,
                   on_change: Callable[[list[str]], None] | None = None) -> IngestReport:
     """Ingests every entry of `folder`; reports what happened to each. Raises InputError only for
@@ -134,7 +134,7 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, folder: Path, limits
                 changed = _apply_metadata(doc, entry)
                 if changed:
                     bump(session)
-                    _audit_labels(session, doc, before)
+                    _audit_labels(audit, session, doc, before)
                 (report.updated if changed else report.unchanged).append(entry.id)
                 _note_review(report, doc)
             finished([entry.id] if changed else [])
@@ -149,7 +149,7 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, folder: Path, limits
         inferred = list(classifiers.infer_matters(extraction.pages, matters))
         for entry in path_entries:
             with sessions() as session, session.begin():
-                doc = _store_version(session, entry, path, digest, len(data), extraction, labels, inferred)
+                doc = _store_version(audit, session, entry, path, digest, len(data), extraction, labels, inferred)
                 _note_review(report, doc)
             report.ingested.append(entry.id)
             finished([entry.id])
@@ -167,11 +167,11 @@ def _apply_metadata(doc: Document, entry: FolderEntry) -> bool:
     return changed
 
 
-def _audit_labels(session: Session, doc: Document, before: dict | None) -> None:
+def _audit_labels(audit: AuditLog, session: Session, doc: Document, before: dict | None) -> None:
     """Every change of an existing document's effective labels is audited, in the change's transaction."""
     after = document_labels(doc)
     if before is not None and after != before:
-        append_in(session, Entry("labels_changed", document=doc.id, detail={"old": before, "new": after}))
+        audit.append_in(session, Entry("labels_changed", document=doc.id, detail={"old": before, "new": after}))
 
 
 def _note_review(report: IngestReport, doc: Document) -> None:
@@ -194,7 +194,7 @@ def _review_reason(doc: Document, labels: dict) -> str:
     return "the classifiers are unsure: see the evidence on the document's page"
 
 
-def _store_version(session: Session, entry: FolderEntry, path: Path, digest: str, size: int, extraction: Extraction,
+def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: Path, digest: str, size: int, extraction: Extraction,
                    labels, inferred_matters: list) -> Document:
     """Records a new version of the entry's document, with the labels found in it; keeps any reclassification."""
     now = utcnow()
@@ -219,5 +219,5 @@ def _store_version(session: Session, entry: FolderEntry, path: Path, digest: str
     doc.current_version = version
     doc.updated_at = now
     bump(session)
-    _audit_labels(session, doc, before)
+    _audit_labels(audit, session, doc, before)
     return doc

@@ -70,8 +70,8 @@ def add_documents(gw, documents: dict) -> None:
 
 
 @pytest.fixture
-def app(tmp_path):
-    settings = Settings(data_dir=tmp_path / "data")
+def app(tmp_path, database_url):
+    settings = Settings(data_dir=tmp_path / "data", database_url=database_url)
     app = create_app({"TESTING": True, "GATEWAY_SETTINGS": settings})
     gw = app.extensions["gateway"]
     with gw.sessions() as session:

@@ -13,12 +13,13 @@ from tests.factories import add_document, council_data, write_yaml
 
 
 @pytest.fixture
-def council(tmp_path, monkeypatch):
+def council(tmp_path, monkeypatch, database_url):
     monkeypatch.setenv("GATEWAY_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("GATEWAY_DATABASE_URL", database_url)
     runner = CliRunner()
     result = runner.invoke(main, ["load-council", str(write_yaml(tmp_path / "council.yaml", council_data()))])
     assert result.exit_code == 0, result.output
-    gw = Gateway(Settings(data_dir=tmp_path / "data"))
+    gw = Gateway(Settings(data_dir=tmp_path / "data", database_url=database_url))
     with gw.sessions() as session, session.begin():
         add_document(session, "doc-public")
         add_document(session, "doc-exempt", paragraphs=[1])

@@ -15,8 +15,8 @@ from tests.factories import council_data, write_yaml
 
 
 @pytest.fixture
-def gw(tmp_path):
-    gateway = Gateway(Settings(data_dir=tmp_path / "data"))
+def gw(tmp_path, database_url):
+    gateway = Gateway(Settings(data_dir=tmp_path / "data", database_url=database_url))
     gateway.init()
     return gateway
 

@@ -1,32 +1,70 @@
-"""The schema upgrades in place: a database made by an earlier revision keeps its rows."""
+"""Upgrading a database with data in it, on SQLite and PostgreSQL: from revision 0001 to head, rows kept."""
+
+from datetime import datetime
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, inspect, text
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
 
-from gateway.runtime import MIGRATIONS
+from gateway.config import Settings
+from gateway.domain.audit import GENESIS, record_hash
+from gateway.runtime import MIGRATIONS, Gateway
+
+PREVIOUS = "0001"
 
 
-def _upgrade(engine, revision):
+def migrations() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def upgrade(engine, revision: str) -> None:
+    cfg = migrations()
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
 
 
-def test_documents_gain_the_new_columns_and_keep_their_rows(tmp_path):
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    _upgrade(engine, "0001")
-    with engine.begin() as connection:
-        connection.execute(text(
+def fill_previous_schema(engine) -> None:
+    """Rows as a gateway at revision 0001 wrote them, audit records with unkeyed hashes included."""
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO committees (id, name, kind, work_programme) VALUES "
+                          "('cabinet', 'Cabinet', 'executive', '[]')"))
+        conn.execute(text(
             "INSERT INTO documents (id, title, file, inferred_matters, status, admin_only, declared, classified, "
-            "updated_at) VALUES ('doc-1', 'Old report', 'old.pdf', '[]', 'published', 0, '{}', '{}', "
+            "updated_at) VALUES ('doc-1', 'Old report', 'old.pdf', '[]', 'published', false, '{}', '{}', "
             "'2026-01-01 00:00:00')"))
-    _upgrade(engine, "head")
-    columns = {c["name"] for c in inspect(engine).get_columns("documents")}
-    assert {"executive_decision", "review_on", "release_on", "reclassification"} <= columns
-    with engine.connect() as connection:
-        row = connection.execute(text(
-            "SELECT title, executive_decision, release_on, reclassification FROM documents")).one()
-    assert tuple(row) == ("Old report", 0, None, None)
+        conn.execute(text("INSERT INTO policy_versions (text, note, author, created_at, active) VALUES "
+                          "(:text, 'Edited by IT', 'off-it', :at, :active)"),
+                     {"text": "p, rule-as-edited\n", "at": datetime(2026, 11, 1), "active": True})
+        prev = GENESIS
+        for seq in (1, 2):
+            fields = {"seq": seq, "at": f"2026-11-0{seq}T09:00:00.000000+00:00", "event": "signin",
+                      "actor": "cllr-ann", "document": None, "outcome": None, "rule": None, "detail": {},
+                      "prev_hash": prev}
+            prev = record_hash(fields)
+            conn.execute(text("INSERT INTO audit_log (seq, at, event, actor, detail, prev_hash, hash) "
+                              "VALUES (:seq, :at, :event, :actor, '{}', :prev_hash, :hash)"), {**fields, "hash": prev})
+        conn.execute(text("INSERT INTO audit_head (id, seq, hash) VALUES (1, 2, :hash)"), {"hash": prev})
+
+
+def test_upgrading_from_the_previous_schema_keeps_every_row(tmp_path, empty_database_url):
+    gw = Gateway(Settings(data_dir=tmp_path / "data", database_url=empty_database_url))
+    upgrade(gw.engine, PREVIOUS)
+    fill_previous_schema(gw.engine)
+
+    gw.init()  # what `gateway init` does on the new release: upgrade to head, seal the unkeyed log
+
+    head = ScriptDirectory.from_config(migrations()).get_current_head()
+    with gw.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
+        assert conn.execute(text("SELECT name FROM committees")).scalars().all() == ["Cabinet"]
+        assert conn.execute(text("SELECT text FROM policy_versions")).scalars().all() == ["p, rule-as-edited\n"]
+        document = conn.execute(text(
+            "SELECT title, executive_decision, review_on, release_on, reclassification FROM documents")).one()
+    assert tuple(document) == ("Old report", False, None, None, None)
+    result = gw.audit.verify()
+    assert result.ok and result.count == 3 and result.unkeyed == 2
+
