@@ -124,6 +124,11 @@ def run(folder: Path, labels: list[dict], groups) -> tuple[list[Outcome], dict]:
     return outcomes, timing
 
 
+def _expects_review(label: dict) -> bool:
+    """The example data says `needs_review`; the real-text labels say `expect_needs_review`."""
+    return bool(label.get("needs_review", label.get("expect_needs_review", False)))
+
+
 def is_public(paragraphs, party_group, flags, needs_review) -> bool:
     return not paragraphs and not party_group and not (set(flags) & NON_PUBLIC_FLAGS) and not needs_review
 
@@ -138,7 +143,7 @@ def score(outcomes: list[Outcome]) -> dict:
 
     leaks, public, reviewed_public, restricted_public = [], 0, [], []
     for o in outcomes:
-        truly_public = is_public(o.label["exempt_paragraphs"], o.label.get("party_group"), o.label["flags"], o.label.get("needs_review", False))
+        truly_public = is_public(o.label["exempt_paragraphs"], o.label.get("party_group"), o.label["flags"], _expects_review(o.label))
         predicted_public = is_public(o.result.exempt_paragraphs, o.result.party_group, o.result.flags, o.result.needs_review)
         if truly_public:
             public += 1

@@ -104,7 +104,9 @@ _CATEGORIES_PHRASE = re.compile(
 )
 _SCHEDULE_12A = re.compile(r"\b(?:Schedule|Sch\.?|Atodlen)\s*12\s*A", re.I)
 
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# A year in a date ("24 February 2005", "March 2004", "12/10/2004"), not the year of an Act the text cites.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_YEAR = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+|\b{_MONTH}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?|\b\d{{1,2}}/\d{{1,2}}/)(19[5-9]\d|20\d\d)\b")
 
 
 def normalise(text: str) -> str:
@@ -264,9 +266,8 @@ class Document:
 
     @cached_property
     def is_pre_2006(self) -> bool:
-        """Dated before the 2006 renumbering of Schedule 12A (every year on page 1 is 2005 or earlier)."""
+        """Dated before the 2006 renumbering of Schedule 12A (every date on page 1 is in 2005 or earlier)."""
         years = [int(year) for year in _YEAR.findall(self.first.text[:3000])]
-        years = [year for year in years if year != 1972]
         return bool(years) and max(years) <= 2005
 
     @cached_property
