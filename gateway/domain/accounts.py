@@ -1,20 +1,17 @@
-"""Accounts (members and officers), sign-in with lock-out, and API bearer tokens."""
+"""Accounts (members and officers) and sign-in with lock-out; sessions and tokens are in `sessions.py`."""
 
-import hashlib
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from gateway.domain.clock import utcnow
-from gateway.domain.models import ApiToken, Member, Officer, SignInState
+from gateway.domain.models import Member, Officer, SignInState
 from gateway.passwords import hash_password, verify_password
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
-TOKEN_LIFETIME = timedelta(hours=12)
 _DUMMY_HASH = hash_password("timing-equaliser")
 
 
@@ -73,23 +70,3 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
         state.locked_until, state.failures = now + LOCKOUT, 0
     session.add(state)
     raise SignInError("The username or password is not right.")
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def issue_token(session: Session, account_id: str, now: datetime | None = None) -> str:
-    now = now or utcnow()
-    token = secrets.token_urlsafe(32)
-    session.add(ApiToken(account_id=account_id, token_sha256=_digest(token), created_at=now,
-                         expires_at=now + TOKEN_LIFETIME))
-    return token
-
-
-def account_for_token(session: Session, token: str, now: datetime | None = None) -> Account | None:
-    now = now or utcnow()
-    row = session.scalars(select(ApiToken).where(ApiToken.token_sha256 == _digest(token))).first()
-    if row is None or row.expires_at <= now:
-        return None
-    return find_account(session, row.account_id)
