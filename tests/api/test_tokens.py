@@ -7,7 +7,7 @@ from flask import url_for
 from gateway.domain.accounts import MAX_FAILURES
 from gateway.domain.sessions import issue_token
 from gateway.domain.clock import utcnow
-from tests.api.conftest import PASSWORDS
+from tests.api.conftest import PASSWORDS, bearer
 
 
 def test_a_right_password_gives_a_token_that_works(client, gw):
@@ -100,3 +100,20 @@ def test_a_session_cookie_does_not_authenticate_the_api(app, client):
 def test_the_scheme_is_case_insensitive(client, ann):
     token = ann["Authorization"].split(" ", 1)[1]
     assert client.get("/api/v1/account", headers={"Authorization": f"bearer {token}"}).status_code == 200
+
+
+def test_a_token_says_when_it_expires_and_can_be_revoked(client, gw):
+    from datetime import datetime, timezone
+
+    response = client.post("/api/v1/tokens", json={"username": "cllr-ann", "password": PASSWORDS["cllr-ann"]})
+    body = response.get_json()
+    expires_at = datetime.fromisoformat(body["expires_at"].replace("Z", "+00:00"))
+    left = (expires_at - datetime.now(timezone.utc)).total_seconds()
+    assert 11 * 3600 < left <= 12 * 3600 and abs(body["expires_in"] - left) < 60
+    headers = {"Authorization": f"Bearer {body['token']}"}
+    other = bearer(client, "cllr-ann")
+    assert client.delete("/api/v1/tokens/current", headers=headers).status_code == 204
+    assert client.get("/api/v1/account", headers=headers).status_code == 401
+    assert client.delete("/api/v1/tokens/current", headers=headers).status_code == 401
+    assert client.get("/api/v1/account", headers=other).status_code == 200  # only the token used is revoked
+    assert gw.audit.records(event="token_revoked")[-1]["actor"] == "cllr-ann"
