@@ -39,6 +39,12 @@ class Opened:
 
 
 @dataclass(frozen=True)
+class Mark:
+    notice: str              # 'Provided to <member> on <date> for <purpose> — not for onward disclosure'
+    purpose: str
+
+
+@dataclass(frozen=True)
 class Content:
     body: bytes
     media_type: str          # application/pdf | text/plain
@@ -85,9 +91,7 @@ def read_content(gw, session: Session, account_id: str | None, document_id: str,
                  reason: str | None = "") -> Content:
     """The document's content to read, on grant; marked for a member unless a public-only rule granted it."""
     opened = open_document(gw, session, account_id, document_id, "read", capacity, reason)
-    purpose = opened.req.reason.strip() or granted_reason(session, account_id, opened.doc.id) or READING
-    marked = opened.sub.kind == MEMBER and opened.decision.rule not in PUBLIC_GRANTS  # 003:5.12 is for members
-    return _release(gw, session, opened, purpose, marked)
+    return _release(gw, session, opened, marking_for(session, opened))
 
 
 def marked_copy(gw, session: Session, account_id: str | None, document_id: str, capacity: str | None,
@@ -97,10 +101,19 @@ def marked_copy(gw, session: Session, account_id: str | None, document_id: str, 
     opened = open_document(gw, session, account_id, document_id, "download", capacity, purpose)
     if not purpose:
         raise InvalidField("purpose", "say what you will use the copy for")
-    return _release(gw, session, opened, purpose, marked=True)
+    return _release(gw, session, opened, marking_for(session, opened, purpose, always=True))
 
 
-def _release(gw, session: Session, opened: Opened, purpose: str, marked: bool) -> Content:
+def marking_for(session: Session, opened: Opened, purpose: str = "", always: bool = False) -> Mark | None:
+    """The notice content shown or sent to this caller carries (003:5.12): for a member, unless only public
+    content was granted; `always` for a marked copy. The purpose is the one stated, or the granted request's."""
+    if not always and (opened.sub.kind != MEMBER or opened.decision.rule in PUBLIC_GRANTS):
+        return None
+    purpose = purpose or opened.req.reason.strip() or granted_reason(session, opened.sub.id, opened.doc.id) or READING
+    return Mark(marking.notice(opened.sub.name or opened.sub.id or "", opened.req.at, purpose), purpose)
+
+
+def _release(gw, session: Session, opened: Opened, mark: Mark | None) -> Content:
     if not opened.decision.granted:
         raise Refused(opened.decision, opened.doc)
     doc = opened.doc
@@ -114,10 +127,9 @@ def _release(gw, session: Session, opened: Opened, purpose: str, marked: bool) -
     except FileNotFoundError:
         log.error("blob %s of %s is missing; releasing its extracted text", version.sha256, doc.id)
         data, media_type = pages_text.encode("utf-8"), "text/plain"
-    if not marked:
+    if mark is None:
         return Content(data, media_type, _filename(doc.id, media_type), None)
-    notice = marking.notice(opened.sub.name or opened.sub.id or "", opened.req.at, purpose)
-    body = None
+    notice, body = mark.notice, None
     if media_type == "application/pdf":
         try:
             body = marking.mark_pdf(data, notice)
@@ -127,7 +139,7 @@ def _release(gw, session: Session, opened: Opened, purpose: str, marked: bool) -
     if body is None:
         body = marking.mark_text(data.decode("utf-8", errors="replace"), notice).encode("utf-8")
     gw.audit.append(Entry("marked_copy", actor=opened.sub.id, document=doc.id,
-                          detail={"notice": notice, "purpose": purpose, "action": opened.req.action,
+                          detail={"notice": notice, "purpose": mark.purpose, "action": opened.req.action,
                                   "format": "pdf" if media_type == "application/pdf" else "txt"}))
     return Content(body, media_type, _filename(doc.id, media_type), notice)
 

@@ -124,8 +124,9 @@ def search():
 
 # -- one document ------------------------------------------------------------------------------
 
-def _document_page(doc, req, decision, request_form=None, status=200):
+def _document_page(opened, request_form=None, status=200):
     """The document page for a decision already made: metadata, the decision, and what the caller may do next."""
+    doc, req, decision = opened.doc, opened.req, opened.decision
     row = db().get(Document, doc.id)
     version = row.current_version if row is not None else None
     me = account_id()
@@ -133,12 +134,13 @@ def _document_page(doc, req, decision, request_form=None, status=200):
                              .order_by(Referral.id.desc())))
     pending = next((r for r in mine if r.status == "pending"), None)
     refused = next((r for r in mine if r.status == "denied"), None)
-    pages, is_pdf, download_form = [], False, None
+    pages, is_pdf, download_form, mark = [], False, None, None
     if decision.granted and version is not None:
         pages = version.pages or []
         is_pdf = version.media_type == "application/pdf"
         purpose = req.reason.strip() or documents.granted_reason(db(), me, doc.id)
         download_form = DownloadForm(formdata=None, data={"purpose": purpose, "capacity": req.capacity})
+        mark = documents.marking_for(db(), opened)  # the text shown here carries it, as a copy would
     referred = _referring_rule(doc) if decision.rule == NO_REASON else None
     if request_form is None and referable(decision) and pending is None:
         request_form = RequestForm(formdata=None, data={"reason": req.reason, "capacity": req.capacity})
@@ -147,7 +149,7 @@ def _document_page(doc, req, decision, request_form=None, status=200):
     due = add_working_days(london_today(), referrals.DUE_WORKING_DAYS) if request_form is not None else None
     return render_template(
         "councillor/document.html", doc=doc, req=req, decision=decision, version=version, pages=pages,
-        is_pdf=is_pdf, request_form=request_form, download_form=download_form, pending=pending,
+        is_pdf=is_pdf, request_form=request_form, download_form=download_form, pending=pending, mark=mark,
         refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title), status
 
 
@@ -165,7 +167,7 @@ def _referring_rule(doc):
 def document(document_id):
     capacity, reason = _capacity_and_reason(request.args)
     opened = documents.open_document(gateway(), db(), account_id(), document_id, "read", capacity, reason)
-    return _document_page(opened.doc, opened.req, opened.decision)
+    return _document_page(opened)
 
 
 def _send(content: documents.Content, disposition: str, filename: str) -> Response:
@@ -210,7 +212,7 @@ def request_access(document_id):
     capacity = form.capacity.data if form.capacity.data in ("councillor", "private") else "councillor"
     if not form.validate_on_submit():
         opened = documents.open_document(gateway(), db(), account_id(), document_id, "read", capacity, "")
-        return _document_page(opened.doc, opened.req, opened.decision, request_form=form, status=400)
+        return _document_page(opened, request_form=form, status=400)
     reason = form.reason.data.strip()
     opened, referral = referral_service.request_access(gateway(), db(), account_id(), document_id, reason,
                                                        capacity)
@@ -220,8 +222,7 @@ def request_access(document_id):
         flash("You can read this document now.")
         return redirect(url_for("councillor.document", document_id=document_id, capacity=capacity, reason=reason))
     # Refused (no reason that counts, a standing refusal, an interest...): show why, on the document page.
-    return _document_page(opened.doc, opened.req, opened.decision,
-                          status=200 if opened.decision.rule != NO_REASON else 400)
+    return _document_page(opened, status=200 if opened.decision.rule != NO_REASON else 400)
 
 
 def _visible_titles(document_ids) -> dict[str, str | None]:
