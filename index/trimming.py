@@ -71,8 +71,9 @@ SELF_CHECK_EVERY = 16   # one class in this many is also evaluated as a real doc
 # if it ever reads another, it raises (and search fails closed) rather than deciding on a guess.
 JSON_COLUMNS = ("matters", "inferred_matters", "declared", "classified", "reclassification")
 DATE_COLUMNS = ("meeting_date", "publish_on")
+# release_on and review_on stay exact in a class's facts (they are rare), so comparisons with `at` hold.
 PLAIN_COLUMNS = ("service", "committee_id", "meeting_session", "portfolio_id", "status", "admin_only",
-                 "not_for_publication_to", "casework_of")
+                 "not_for_publication_to", "casework_of", "executive_decision", "release_on", "review_on")
 
 
 def freeze(value):

@@ -13,14 +13,16 @@ POLICY = MODEL.with_name("policy.csv")
 
 
 def make_member(id="cllr-a", group="grp-admin", in_administration=None, seats=None, chair_of=None,
-                scrutiny_matters=(), portfolios=(), interest_in=None, interest_kind="pecuniary") -> Subject:
+                scrutiny_matters=(), portfolios=(), holds=(), interest_in=None, interest_kind="pecuniary") -> Subject:
+    """`portfolios`: opposition spokesperson for (or held); `holds`: held as the executive member."""
     seats = dict(seats or {})
     if chair_of:
         seats[chair_of] = "chair"
     return Subject(
         kind=MEMBER, id=id, name=id, group=group,
         in_administration=(group == "grp-admin") if in_administration is None else in_administration,
-        seats=seats, scrutiny_matters=frozenset(scrutiny_matters), portfolios=frozenset(portfolios),
+        seats=seats, scrutiny_matters=frozenset(scrutiny_matters), portfolios=frozenset(portfolios) | frozenset(holds),
+        held_portfolios=frozenset(holds),
         interests={interest_in: interest_kind} if interest_in else {},
     )
 
@@ -32,7 +34,8 @@ def make_officer(id="off-x", roles=("officer",), service="finance") -> Subject:
 def make_document(id="doc-1", committee="cabinet", kind="executive", meeting=date(2026, 10, 1), session="public",
                   paragraphs=(), party_group=None, flags=(), needs_review=False, status="published",
                   publish_on=None, admin_only=False, nfp_to=None, casework_of=None, portfolio=None,
-                  matters=(), service="property", withholdable=None) -> DocumentFacts:
+                  matters=(), service="property", withholdable=None, executive_decision=False,
+                  release_on=None) -> DocumentFacts:
     paragraphs = frozenset(paragraphs)
     flags = frozenset(flags)
     if withholdable is None:  # the s100F default: 1, 2, 4, 5, 7, and 3 only with contract_terms
@@ -41,7 +44,8 @@ def make_document(id="doc-1", committee="cabinet", kind="executive", meeting=dat
         id=id, title=f"Title of {id}", service=service, committee=committee, committee_name=committee,
         committee_kind=kind if committee else None, meeting_date=meeting if committee else None,
         session=session if committee else None, portfolio=portfolio, matters=frozenset(matters),
-        matter_titles={m: m for m in matters}, status=status, publish_on=publish_on, admin_only=admin_only,
+        matter_titles={m: m for m in matters}, executive_decision=executive_decision, status=status,
+        publish_on=publish_on, release_on=release_on, admin_only=admin_only,
         not_for_publication_to=nfp_to, casework_of=casework_of, paragraphs=paragraphs,
         party_group=party_group, flags=flags, needs_review=needs_review, withholdable=frozenset(withholdable),
     )

@@ -21,6 +21,7 @@ class Subject:
     seats: dict = field(default_factory=dict)   # committee id -> role
     scrutiny_matters: frozenset = frozenset()   # work programmes of the scrutiny committees sat on
     portfolios: frozenset = frozenset()         # held, or opposition spokesperson for
+    held_portfolios: frozenset = frozenset()    # held as the executive member (not as spokesperson)
     interests: dict = field(default_factory=dict)  # matter id -> kind (pecuniary/professional only)
     officer_roles: frozenset = frozenset()
     service: str | None = None
@@ -42,8 +43,11 @@ class DocumentFacts:
     portfolio: str | None = None
     matters: frozenset = frozenset()
     matter_titles: dict = field(default_factory=dict)
+    executive_decision: bool = False            # a portfolio holder's or officer's executive decision
     status: str = "published"
     publish_on: date | None = None
+    release_on: date | None = None              # from this date the exemption lapses
+    review_on: date | None = None               # when the Proper Officer reviews the exemption (never decides)
     admin_only: bool = False
     not_for_publication_to: str | None = None
     casework_of: str | None = None
@@ -55,7 +59,8 @@ class DocumentFacts:
 
     @property
     def executive(self) -> bool:
-        return self.committee_kind == "executive"
+        # RULES.md Inputs (003:5.6): an executive committee's paper, or an executive decision without one.
+        return self.committee_kind == "executive" or self.executive_decision
 
 
 @dataclass(frozen=True)

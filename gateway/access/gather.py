@@ -51,6 +51,7 @@ class FactSource:
             in_administration=m.group_id is not None and m.group_id in (self.council.administration or []),
             seats=seats, scrutiny_matters=frozenset(scrutiny),
             portfolios=frozenset((m.portfolio_holder or []) + (m.opposition_spokesperson or [])),
+            held_portfolios=frozenset(m.portfolio_holder or []),
             interests={i.matter_id: i.kind for i in m.interests if i.kind in ACTING_INTERESTS},
         )
 
@@ -73,7 +74,8 @@ class FactSource:
     def document_facts(self, d: Document) -> DocumentFacts:
         labels = document_labels(d)
         committee = self.committees.get(d.committee_id)
-        matters = frozenset(d.matters or d.inferred_matters or [])
+        # Declared matters, even none (`matters: []`), win over those inferred from the text.
+        matters = frozenset(d.inferred_matters or [] if d.matters is None else d.matters)
         flags = frozenset(labels["flags"])
         paragraphs = frozenset(labels["exempt_paragraphs"])
         return DocumentFacts(
@@ -81,7 +83,8 @@ class FactSource:
             committee_name=committee.name if committee else None, committee_kind=committee.kind if committee else None,
             meeting_date=d.meeting_date, session=d.meeting_session, portfolio=d.portfolio_id, matters=matters,
             matter_titles={m: self.matters[m].title for m in matters if m in self.matters},
-            status=d.status, publish_on=d.publish_on, admin_only=bool(d.admin_only),
+            executive_decision=bool(d.executive_decision), status=d.status, publish_on=d.publish_on,
+            release_on=d.release_on, review_on=d.review_on, admin_only=bool(d.admin_only),
             not_for_publication_to=d.not_for_publication_to, casework_of=d.casework_of,
             paragraphs=paragraphs, party_group=labels["party_group"], flags=flags,
             needs_review=bool(labels["needs_review"]),

@@ -17,21 +17,29 @@ def embargo_active(doc: DocumentFacts, req: Request) -> bool:
     return doc.status == "embargoed" and (doc.publish_on is None or req.at < doc.publish_on)
 
 
+def released(doc: DocumentFacts, req: Request) -> bool:
+    # release_on (CONTRACT.md): from that date the exemption lapses, with no further action.
+    return doc.release_on is not None and req.at >= doc.release_on
+
+
 def private_meeting_pending(doc: DocumentFacts, req: Request) -> bool:
     # R-AFTER-MEETING (003:5.4): a meeting is over from the day after its date.
-    return doc.session == "private" and doc.meeting_date is not None and req.at <= doc.meeting_date
+    return (doc.session == "private" and doc.meeting_date is not None and req.at <= doc.meeting_date
+            and not released(doc, req))
 
 
-def restricted_content(doc: DocumentFacts) -> bool:
-    """Anything in the document itself that stops it being public, whenever it is asked for."""
-    return bool(
-        doc.paragraphs or doc.party_group or doc.not_for_publication_to or doc.casework_of
-        or doc.flags & HIDING_FLAGS or doc.needs_review
-    )
+def restricted_content(doc: DocumentFacts, req: Request) -> bool:
+    """Anything in the document itself that stops it being public at the request's date.
+
+    A release ends the exemption (paragraphs, exempt flags, review); it never opens a party
+    group's, an addressee's or a member's casework papers to others.
+    """
+    exempt = bool(doc.paragraphs or doc.flags & HIDING_FLAGS or doc.needs_review) and not released(doc, req)
+    return exempt or bool(doc.party_group or doc.not_for_publication_to or doc.casework_of)
 
 
 def public(sub: Subject, doc: DocumentFacts, req: Request) -> bool:
-    return published(doc, req) and not restricted_content(doc) and not private_meeting_pending(doc, req)
+    return published(doc, req) and not restricted_content(doc, req) and not private_meeting_pending(doc, req)
 
 
 def sits_on(sub: Subject, committee: str | None, kind: str | None) -> bool:
@@ -55,8 +63,11 @@ def admin_draft(sub, doc, req):
     return doc.admin_only and sub.in_administration
 
 
-def chairs_owning_committee(sub, doc):
-    return sub.seats.get(doc.committee) in CHAIR_ROLES
+def sees_before_publication(sub, doc):
+    # R-EMBARGO-CHAIR (000:10.4, 000:7.2, 003:6.2): the chair or vice-chair of the owning committee,
+    # or the executive member holding the report's portfolio (consulted on it before issue).
+    return sub.seats.get(doc.committee) in CHAIR_ROLES or (
+        doc.portfolio is not None and doc.portfolio in sub.held_portfolios)
 
 
 def draft_hidden(sub, doc, req):
@@ -65,7 +76,7 @@ def draft_hidden(sub, doc, req):
         own_group(sub, doc, req) or addressee(sub, doc, req) or own_casework(sub, doc, req)
         or admin_draft(sub, doc, req)
     )
-    return draft or (embargo_active(doc, req) and not chairs_owning_committee(sub, doc))
+    return draft or (embargo_active(doc, req) and not sees_before_publication(sub, doc))
 
 
 def reason_counts(sub, doc, req):
@@ -110,7 +121,7 @@ PREDICATES = {
     "addressee": addressee,
     "own_casework": own_casework,
     "admin_draft": admin_draft,
-    "embargo_chair": lambda sub, doc, req: embargo_active(doc, req) and chairs_owning_committee(sub, doc),
+    "embargo_chair": lambda sub, doc, req: embargo_active(doc, req) and sees_before_publication(sub, doc),
     "po_grant": standing_grant,
     "po_refused": standing_refusal,
     "needs_review": lambda sub, doc, req: doc.needs_review,
@@ -119,7 +130,7 @@ PREDICATES = {
     "holds_portfolio": lambda sub, doc, req: doc.portfolio is not None and doc.portfolio in sub.portfolios,
     "scrutiny_programme": lambda sub, doc, req: doc.executive and not doc.matters.isdisjoint(sub.scrutiny_matters),
     "after_meeting": lambda sub, doc, req: (
-        private_meeting_pending(doc, req) and published(doc, req) and not restricted_content(doc)
+        private_meeting_pending(doc, req) and published(doc, req) and not restricted_content(doc, req)
     ),
     "employee_matter": lambda sub, doc, req: "employee_matter" in doc.flags,
     # R-NOT-WITHHOLDABLE (001:10, s100F(2),(2A)): a meeting paper whose every paragraph must be shown.

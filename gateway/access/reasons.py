@@ -1,6 +1,6 @@
 """Plain-English reasons for each rule, citing the protocol paragraph it rests on."""
 
-from gateway.access.facts import DocumentFacts, Request, Subject
+from gateway.access.facts import CHAIR_ROLES, DocumentFacts, Request, Subject
 
 
 def _interest(sub: Subject, doc: DocumentFacts) -> str:
@@ -54,7 +54,8 @@ REASONS = {
     ),
     "R-EMBARGO-CHAIR": lambda s, d, r, o: (
         f"The document is embargoed until {d.publish_on}, and you chair or vice-chair "
-        f"{_committee(d)} (protocol 10.4)."
+        f"{_committee(d)} (protocol 10.4)." if s.seats.get(d.committee) in CHAIR_ROLES
+        else f"The document is embargoed until {d.publish_on}, and you hold its portfolio (protocol 7.2)."
     ),
     "R-PUBLIC": lambda s, d, r, o: "This is a public document (s100F; protocol 11.5).",
     "R-PO-GRANT": lambda s, d, r, o: (

@@ -23,6 +23,7 @@ DOCUMENTS = tuple(DocumentFacts(id=f"d{i}", **{**_BASE, **extra}) for i, extra i
     {"paragraphs": frozenset({6})},
     {"party_group": "g-admin"},
     {"party_group": "g-opp"},
+    {"party_group": "g-admin", "needs_review": True},
     {"casework_of": "m-opp", "flags": frozenset({"third_party_personal_data"})},
     {"not_for_publication_to": "m-admin"},
     {"status": "draft"},
@@ -53,6 +54,9 @@ def check_policy(enforcer: PolicyEnforcer) -> list[str]:
         private_to_others = doc.party_group or doc.casework_of or doc.not_for_publication_to
         if sub.kind == MEMBER and private_to_others and not _owns(sub, doc) and d.visibility != "hidden":
             failures.append(f"{who}: another group's, member's or addressee's document must stay hidden ({d.rule})")
+        if sub.kind == MEMBER and doc.party_group and doc.needs_review and d.outcome == "grant":
+            failures.append(f"{who}: a party group label still under review must not be granted on the "
+                            f"classifier's word ({d.rule})")
         if sub.kind == OFFICER and d.outcome == "grant" and (doc.paragraphs or doc.party_group or doc.flags
                                                             or doc.status != "published" or doc.needs_review):
             failures.append(f"{who}: an officer outside the service may be granted public documents only ({d.rule})")

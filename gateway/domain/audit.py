@@ -71,50 +71,13 @@ class AuditLog:
             time.sleep(min(0.001 * 2 ** attempt, 0.1))
         raise AuditUnavailable(f"the audit log could not be written ({last_error or 'contention'})")
 
-    def append_in(self, session, *entries: Entry) -> list[AuditRecord]:
-        """Writes the entries in the caller's transaction, so they commit (or roll back) with its change.
-
-        The head row is locked first, so concurrent writers queue instead of racing; raises AuditUnavailable.
-        """
-        try:
-            rows = self._write(session, entries, lock=True)
-            session.flush()
-        except (OperationalError, IntegrityError) as exc:
-            raise AuditUnavailable(f"the audit log could not be written ({exc})") from exc
-        if rows is None:
-            raise AuditUnavailable("the audit log could not be written (contention)")
-        return rows
-
     def _try_append(self, entries) -> list[AuditRecord] | None:
         with self.sessions() as session, session.begin():
-            rows = self._write(session, entries)
-            if rows is None:
+            try:
+                return append_in(session, *entries)
+            except _HeadMoved:
                 session.rollback()
-        return rows
-
-    def _write(self, session, entries, lock: bool = False) -> list[AuditRecord] | None:
-        """Adds the entries after the head and moves the head; None when another writer moved it first."""
-        head = session.get(AuditHead, 1, with_for_update=lock, populate_existing=True)
-        if head is None:
-            session.add(AuditHead(id=1, seq=0, hash=GENESIS))
-            session.flush()
-            head = session.get(AuditHead, 1)
-        seq, prev = head.seq, head.hash
-        rows = []
-        for entry in entries:
-            seq += 1
-            fields = {"seq": seq, "at": now_utc(), "event": entry.event, "actor": entry.actor,
-                      "document": entry.document, "outcome": entry.outcome, "rule": entry.rule,
-                      "detail": _plain(entry.detail or {}), "prev_hash": prev}
-            prev = record_hash(fields)
-            rows.append(AuditRecord(**fields, hash=prev))
-        moved = session.execute(
-            update(AuditHead).where(AuditHead.id == 1, AuditHead.seq == head.seq).values(seq=seq, hash=prev)
-        )
-        if moved.rowcount != 1:
-            return None
-        session.add_all(rows)
-        return rows
+                return None
 
     def verify(self) -> Verification:
         """Walks the whole chain; names the first record changed, missing, inserted or out of order."""
@@ -162,6 +125,37 @@ class AuditLog:
             for row in rows:
                 out.write(json.dumps(row, sort_keys=True) + "\n")
         return len(rows)
+
+
+class _HeadMoved(AuditUnavailable):
+    """Another writer appended between reading the chain's head and moving it."""
+
+
+def append_in(session, *entries: Entry) -> list[AuditRecord]:
+    """Writes the entries as the next records inside the caller's transaction, so they commit (or
+    roll back) with the change they record. Raises AuditUnavailable if another writer got in first."""
+    # Locked (PostgreSQL) and read afresh: concurrent appends queue here instead of failing.
+    head = session.get(AuditHead, 1, with_for_update=True, populate_existing=True)
+    if head is None:
+        session.add(AuditHead(id=1, seq=0, hash=GENESIS))
+        session.flush()
+        head = session.get(AuditHead, 1)
+    seq, prev = head.seq, head.hash
+    rows = []
+    for entry in entries:
+        seq += 1
+        fields = {"seq": seq, "at": now_utc(), "event": entry.event, "actor": entry.actor,
+                  "document": entry.document, "outcome": entry.outcome, "rule": entry.rule,
+                  "detail": _plain(entry.detail or {}), "prev_hash": prev}
+        prev = record_hash(fields)
+        rows.append(AuditRecord(**fields, hash=prev))
+    moved = session.execute(
+        update(AuditHead).where(AuditHead.id == 1, AuditHead.seq == head.seq).values(seq=seq, hash=prev)
+    )
+    if moved.rowcount != 1:
+        raise _HeadMoved("the audit log moved while this record was written")
+    session.add_all(rows)
+    return rows
 
 
 def record_json(row: AuditRecord) -> dict:

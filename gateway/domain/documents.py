@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
@@ -13,6 +13,8 @@ SESSIONS = ("public", "private")
 FLAGS = ("monitoring_officer_correspondence", "employee_matter", "third_party_personal_data", "contract_terms")
 CLASSIFICATION_KEYS = ("exempt_paragraphs", "party_group", "flags", "needs_review")
 SUPPORTED_SUFFIXES = (".pdf", ".txt")
+# Ids end up in URLs, file names and the audit log: no '/', no NUL, nothing odd.
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}\Z")
 FILE_CHANGED = "the file changed after the Proper Officer's reclassification"
 
 
@@ -27,16 +29,19 @@ class FolderEntry:
 
 
 def _date(value, path, entry, field):
-    if value is None or isinstance(value, date):
+    # A YAML timestamp is a datetime, which is also a date: a time of day is refused, not dropped.
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
         return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(path, entry, field, f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InputError(path, entry, field, f"{value!r} is not an ISO date (YYYY-MM-DD)")
 
 
 def _id_from_filename(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-") or "document"
+    return re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")[:100] or "document"
 
 
 def check_entry(raw: dict, index: int, folder: Path, listing: Path, known: dict) -> FolderEntry:
@@ -44,49 +49,69 @@ def check_entry(raw: dict, index: int, folder: Path, listing: Path, known: dict)
     if not isinstance(raw, dict):
         raise InputError(listing, f"documents[{index}]", None, "must be a mapping")
     ident = raw.get("id")
-    entry = f"documents[{index}]" + (f" ({ident})" if ident else "")
-    for field in ("id", "file"):
-        if not raw.get(field) or not isinstance(raw[field], str):
-            raise InputError(listing, entry, field, "missing")
-    path = (folder / raw["file"]).resolve()
-    if folder.resolve() not in path.parents:
-        raise InputError(listing, entry, "file", "must name a file inside the folder")
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise InputError(listing, entry, "file", f"unsupported type {path.suffix!r} (supported: .pdf, .txt)")
+    entry = f"documents[{index}]" + (f" ({ident})" if isinstance(ident, str) and SAFE_ID.match(ident) else "")
+
+    def fail(field, problem):
+        return InputError(listing, entry, field, problem)
+
+    def text(field, value):
+        if value is not None and (not isinstance(value, str) or "\x00" in value):
+            raise fail(field, "must be text (without NUL characters)")
+        return value
+
+    def flag(field):
+        value = raw.get(field, False)
+        if not isinstance(value, bool):
+            raise fail(field, f"{value!r} is not true or false")
+        return value
 
     def ref(field, kind):
-        value = raw.get(field)
+        value = text(field, raw.get(field))
         if value is not None and value not in known[kind]:
-            raise InputError(listing, entry, field, f"unknown {kind[:-1]} {value!r}")
+            raise fail(field, f"unknown {kind[:-1]} {value!r}")
         return value
+
+    for field in ("id", "file"):
+        if not raw.get(field) or not isinstance(raw[field], str):
+            raise fail(field, "missing")
+    if not SAFE_ID.match(ident):
+        raise fail("id", "must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit")
+    path = (folder / text("file", raw["file"])).resolve()
+    if folder.resolve() not in path.parents:
+        raise fail("file", "must name a file inside the folder")
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise fail("file", f"unsupported type {path.suffix!r} (supported: .pdf, .txt)")
 
     meeting = raw.get("meeting") or {}
     if not isinstance(meeting, dict):
-        raise InputError(listing, entry, "meeting", "must be a mapping {date, session}")
+        raise fail("meeting", "must be a mapping {date, session}")
     session = meeting.get("session")
     if session is not None and session not in SESSIONS:
-        raise InputError(listing, entry, "meeting.session", f"{session!r} is not public or private")
+        raise fail("meeting.session", f"{session!r} is not public or private")
     status = raw.get("status", "published")
     if status not in STATUSES:
-        raise InputError(listing, entry, "status", f"{status!r} is not one of {', '.join(STATUSES)}")
+        raise fail("status", f"{status!r} is not one of {', '.join(STATUSES)}")
     matters = raw.get("matters")
     if matters is not None:
         if not isinstance(matters, list):
-            raise InputError(listing, entry, "matters", "must be a list of matter ids")
+            raise fail("matters", "must be a list of matter ids")
         for m in matters:
-            if m not in known["matters"]:
-                raise InputError(listing, entry, "matters", f"unknown matter {m!r}")
+            if text("matters", m) not in known["matters"]:
+                raise fail("matters", f"unknown matter {m!r}")
     meta = {
-        "title": str(raw.get("title") or Path(raw["file"]).stem),
-        "service": raw.get("service"),
+        "title": text("title", raw.get("title")) or Path(raw["file"]).stem,
+        "service": text("service", raw.get("service")),
         "committee_id": ref("committee", "committees"),
         "meeting_date": _date(meeting.get("date"), listing, entry, "meeting.date"),
         "meeting_session": session,
         "portfolio_id": ref("portfolio", "portfolios"),
         "matters": matters,
+        "executive_decision": flag("executive_decision"),
         "status": status,
         "publish_on": _date(raw.get("publish_on"), listing, entry, "publish_on"),
-        "admin_only": bool(raw.get("admin_only", False)),
+        "review_on": _date(raw.get("review_on"), listing, entry, "review_on"),
+        "release_on": _date(raw.get("release_on"), listing, entry, "release_on"),
+        "admin_only": flag("admin_only"),
         "not_for_publication_to": ref("not_for_publication_to", "members"),
         "casework_of": ref("casework_of", "members"),
     }

@@ -1,7 +1,9 @@
 """Ingesting a document folder: store each file, extract its text, classify it, record it.
 
-Each file is committed on its own, so an interrupted run keeps what it finished and a re-run
-picks up the rest; an unchanged file is skipped, a changed one becomes a new version.
+Each document is committed on its own, so an interrupted run keeps what it finished and a re-run
+picks up the rest; an unchanged file is skipped, a changed one becomes a new version. The
+Proper Officer's reclassification is never touched here, and every change of an existing
+document's effective labels is audited in the transaction that makes it.
 """
 
 import hashlib
@@ -13,10 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 import classifiers
-from gateway.domain.clock import utcnow
+from gateway.domain.audit import Entry, append_in
 from gateway.domain.blobs import BlobStore
+from gateway.domain.clock import utcnow
 from gateway.domain.council_file import read_structured
-from gateway.domain.documents import FolderEntry, check_entry, list_folder
+from gateway.domain.documents import FolderEntry, check_entry, document_labels, list_folder
 from gateway.domain.errors import InputError
 from gateway.domain.generation import bump
 from gateway.domain.models import Committee, Document, DocumentVersion, Group, Matter, Member, Portfolio
@@ -30,7 +33,9 @@ class IngestReport:
     ingested: list = field(default_factory=list)     # new documents or new versions
     updated: list = field(default_factory=list)      # metadata changed, same file
     unchanged: list = field(default_factory=list)
-    needs_review: list = field(default_factory=list)  # (id, reason): stored, but extraction failed
+    # (id, reason): every document of the run whose effective classification needs review, as the
+    # application then shows it (not only the files that could not be read)
+    needs_review: list = field(default_factory=list)
     failed: list = field(default_factory=list)       # (file, reason): not stored
 
     def to_json(self) -> dict:
@@ -85,51 +90,67 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, folder: Path, limits
                   progress: Callable[[int, int], None] | None = None,
                   on_change: Callable[[list[str]], None] | None = None) -> IngestReport:
     """Ingests every entry of `folder`; reports what happened to each. Raises InputError only for
-    a folder or documents.yaml that cannot be read at all."""
+    a folder or documents.yaml that cannot be read at all.
+
+    Entries sharing one file are each stored: the file is read, extracted and classified once.
+    """
     report = IngestReport()
     with sessions() as session:
         known, groups, matters = council_context(session)
     entries, report.failed = read_folder(Path(folder), known)
     total, done = len(entries), 0
 
-    to_extract: list[tuple[FolderEntry, bytes, str]] = []
-    for entry in entries:
-        try:
-            data = entry.path.read_bytes()
-        except OSError as exc:
-            report.failed.append((entry.path.name, f"{entry.path}: cannot read ({exc.strerror})"))
-            done += 1
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        with sessions() as session, session.begin():
-            doc = session.get(Document, entry.id)
-            same_file = doc is not None and doc.current_version is not None and doc.current_version.sha256 == digest
-            if same_file:
-                changed = _apply_metadata(doc, entry)
-                if changed:
-                    bump(session)
-                (report.updated if changed else report.unchanged).append(entry.id)
-        if same_file:
-            done += 1
-            if progress:
-                progress(done, total)
-            if changed and on_change:
-                on_change([entry.id])
-            continue
-        to_extract.append((entry, data, digest))
-
-    by_path = {entry.path: (entry, data, digest) for entry, data, digest in to_extract}
-    for path, extraction in extract_many([entry.path for entry, _, _ in to_extract], limits):
-        entry, data, digest = by_path[path]
-        _store_version(sessions, blobs, entry, data, digest, extraction, groups, matters)
-        report.ingested.append(entry.id)
-        if not extraction.ok:
-            report.needs_review.append((entry.id, extraction.reason))
+    def finished(ids: list[str]) -> None:
+        nonlocal done
         done += 1
         if progress:
             progress(done, total)
-        if on_change:
-            on_change([entry.id])
+        if ids and on_change:
+            on_change(ids)
+
+    sharing: dict[Path, list[FolderEntry]] = {}
+    for entry in entries:
+        sharing.setdefault(entry.path, []).append(entry)
+    to_extract: dict[Path, tuple[bytes, str, list[FolderEntry]]] = {}
+    for path, path_entries in sharing.items():
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            for entry in path_entries:
+                report.failed.append((path.name, f"{path}: cannot read ({exc.strerror})"))
+                finished([])
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        new_version = []
+        for entry in path_entries:
+            with sessions() as session, session.begin():
+                doc = session.get(Document, entry.id)
+                if doc is None or doc.current_version is None or doc.current_version.sha256 != digest:
+                    new_version.append(entry)
+                    continue
+                before = document_labels(doc)
+                changed = _apply_metadata(doc, entry)
+                if changed:
+                    bump(session)
+                    _audit_labels(session, doc, before)
+                (report.updated if changed else report.unchanged).append(entry.id)
+                _note_review(report, doc)
+            finished([entry.id] if changed else [])
+        if new_version:
+            to_extract[path] = (data, digest, new_version)
+
+    for path, extraction in extract_many(list(to_extract), limits):
+        data, digest, path_entries = to_extract[path]
+        blobs.put(data)
+        labels = (classifiers.classify_pages(extraction.pages, groups) if extraction.ok
+                  else classifiers.unreadable(extraction.reason or "unreadable"))
+        inferred = list(classifiers.infer_matters(extraction.pages, matters))
+        for entry in path_entries:
+            with sessions() as session, session.begin():
+                doc = _store_version(session, entry, path, digest, len(data), extraction, labels, inferred)
+                _note_review(report, doc)
+            report.ingested.append(entry.id)
+            finished([entry.id])
     return report
 
 
@@ -144,28 +165,57 @@ def _apply_metadata(doc: Document, entry: FolderEntry) -> bool:
     return changed
 
 
-def _store_version(sessions, blobs, entry, data, digest, extraction: Extraction, groups, matters) -> None:
-    blobs.put(data)
-    if extraction.ok:
-        labels = classifiers.classify_pages(extraction.pages, groups)
-    else:
-        labels = classifiers.unreadable(extraction.reason or "unreadable")
+def _audit_labels(session: Session, doc: Document, before: dict | None) -> None:
+    """Every change of an existing document's effective labels is audited, in the change's transaction."""
+    after = document_labels(doc)
+    if before is not None and after != before:
+        append_in(session, Entry("labels_changed", document=doc.id, detail={"old": before, "new": after}))
+
+
+def _note_review(report: IngestReport, doc: Document) -> None:
+    labels = document_labels(doc)
+    if labels["needs_review"]:
+        report.needs_review.append((doc.id, _review_reason(doc, labels)))
+
+
+def _review_reason(doc: Document, labels: dict) -> str:
+    """Why a document needs review, in words for IT and the Proper Officer (never its text)."""
+    version = doc.current_version
+    if version is not None and version.extraction_status != "ok":
+        return version.extraction_reason or "its text could not be read"
+    if labels["review_reasons"]:
+        return labels["review_reasons"][0]
+    if doc.reclassification:
+        return "the Proper Officer marked it for review"
+    if (doc.declared or {}).get("needs_review"):
+        return "documents.yaml declares that it needs review"
+    return "the classifiers are unsure: see the evidence on the document's page"
+
+
+def _store_version(session: Session, entry: FolderEntry, path: Path, digest: str, size: int, extraction: Extraction,
+                   labels, inferred_matters: list) -> Document:
+    """Records a new version of the entry's document, with the labels found in it; keeps any reclassification."""
     now = utcnow()
-    with sessions() as session, session.begin():
-        version = DocumentVersion(
-            document_id=entry.id, sha256=digest, media_type=MEDIA_TYPES[entry.path.suffix.lower()], size=len(data),
-            pages=list(extraction.pages), extraction_status=extraction.status,
-            extraction_reason=extraction.reason, ingested_at=now,
-        )
-        session.add(version)
-        session.flush()
-        doc = session.get(Document, entry.id) or Document(id=entry.id)
-        _apply_metadata(doc, entry)
-        # The version it was made on: a reclassification made on another needs review (documents.py).
-        doc.classified = {**labels.to_json(), "sha256": digest}
-        doc.classifier_version = classifiers.CLASSIFIER_VERSION
-        doc.inferred_matters = list(classifiers.infer_matters(extraction.pages, matters))
-        doc.current_version_id = version.id
-        doc.updated_at = now
+    version = DocumentVersion(
+        document_id=entry.id, sha256=digest, media_type=MEDIA_TYPES[path.suffix.lower()], size=size,
+        pages=list(extraction.pages), extraction_status=extraction.status,
+        extraction_reason=extraction.reason, ingested_at=now,
+    )
+    session.add(version)
+    session.flush()
+    doc = session.get(Document, entry.id)
+    before = document_labels(doc) if doc is not None else None
+    if doc is None:
+        doc = Document(id=entry.id)
         session.add(doc)
-        bump(session)
+    _apply_metadata(doc, entry)
+    # The version it was made on: a reclassification made on another needs review (documents.py).
+    doc.classified = {**labels.to_json(), "sha256": digest}
+    doc.classifier_version = classifiers.CLASSIFIER_VERSION
+    doc.inferred_matters = inferred_matters
+    doc.current_version_id = version.id
+    doc.current_version = version
+    doc.updated_at = now
+    bump(session)
+    _audit_labels(session, doc, before)
+    return doc

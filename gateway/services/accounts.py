@@ -35,10 +35,10 @@ def sign_in(gw, session: Session, username: str | None, password: str | None, vi
             raise SignInError(WRONG)
         account = authenticate(session, username, password)
     except SignInError as exc:
-        with audited_change(gw, session) as records:  # the failure count is kept with its record
+        with audited_change(session) as records:  # the failure count is kept with its record
             records.append(Entry("signin_failed", actor=None, detail={"username": username[:100], "via": via}))
         raise SignInRefused(str(exc)) from None
-    with audited_change(gw, session) as records:
+    with audited_change(session) as records:
         secret, expires_at = _start(session, account.id, via)
         records.append(Entry("signin", actor=account.id, detail={"via": via}))
     return SignedIn(account, secret, expires_at)
@@ -50,13 +50,13 @@ def _start(session: Session, account_id: str, via: str) -> tuple[str, datetime]:
 
 def sign_out(gw, session: Session, account_id: str) -> None:
     """Ends every web session of the account: a cookie copied before is refused afterwards."""
-    with audited_change(gw, session) as records:
+    with audited_change(session) as records:
         sessions.end_sessions(session, account_id)
         records.append(Entry("signout", actor=account_id))
 
 
 def revoke_token(gw, session: Session, account_id: str, token: str) -> None:
-    with audited_change(gw, session) as records:
+    with audited_change(session) as records:
         sessions.revoke_token(session, token)
         records.append(Entry("token_revoked", actor=account_id))
 
@@ -75,7 +75,7 @@ def change_password(gw, session: Session, account_id: str, current: str | None, 
         raise InvalidField("new_password", f"use {MIN_PASSWORD} to {MAX_PASSWORD} characters")
     if new == current:
         raise InvalidField("new_password", "choose a password different from the current one")
-    with audited_change(gw, session) as records:
+    with audited_change(session) as records:
         row.password_hash = hash_password(new)
         sessions.end_all(session, account_id)
         secret, expires_at = _start(session, account_id, "web")

@@ -13,7 +13,7 @@ def reclassify(gw, session: Session, officer_id: str, document_id: str, *, exemp
                needs_review=False, reasons: str) -> dict:
     """Declares the document's classification; returns the effective classification it now has."""
     try:
-        with audited_change(gw, session) as records:
+        with audited_change(session) as records:
             changed = reclassification.reclassify(
                 session, document_id, exempt_paragraphs=exempt_paragraphs, party_group=party_group, flags=flags,
                 needs_review=needs_review, reasons=reasons, by=officer_id)

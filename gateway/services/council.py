@@ -15,7 +15,7 @@ def load_council(gw, author: str | None, path: Path, shown_name: str | None = No
     name = shown_name or str(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
     with gw.sessions() as session:
-        record_at_commit(gw, session, Entry("council_loaded", actor=author, detail={"file": name, "sha256": digest}))
+        record_at_commit(session, Entry("council_loaded", actor=author, detail={"file": name, "sha256": digest}))
         try:
             return load_council_file(session, path)
         except InputError as exc:

@@ -39,7 +39,7 @@ def revert(gw, session: Session, author: str, version_id: int) -> PolicyVersion:
 
 def _activate(gw, session: Session, author: str, text: str, note: str) -> PolicyVersion:
     try:
-        with audited_change(gw, session) as records:
+        with audited_change(session) as records:
             version = policies.activate(session, gw.model_path, text, author, note)
             records.append(Entry("policy_change", actor=author, detail={"version": version.id, "note": version.note}))
     except PolicyError as exc:

@@ -24,7 +24,7 @@ def request_access(gw, session: Session, account_id: str, document_id: str, reas
     decision, req = opened.decision, opened.req
     if decision.outcome != "refer":
         return opened, None
-    with audited_change(gw, session) as records:
+    with audited_change(session) as records:
         referral = referrals.open_referral(session, opened.sub.id, opened.doc.id, req.reason, req.capacity,
                                            decision.rule)
         records.append(Entry("referral", actor=opened.sub.id, document=opened.doc.id, outcome="refer",
@@ -46,7 +46,7 @@ def decide(gw, session: Session, officer_id: str, referral_id: int, outcome: str
            until: date | None = None) -> Referral:
     """The Proper Officer's grant or refusal, with written reasons; it takes effect on the next request."""
     try:
-        with audited_change(gw, session) as records:
+        with audited_change(session) as records:
             referral = referrals.decide_referral(session, referral_id, officer_id, outcome, reasons, until)
             records.append(Entry("adjudication", actor=officer_id, document=referral.document_id, outcome=outcome,
                                  detail={"referral": referral.id, "member": referral.member_id,
@@ -60,7 +60,7 @@ def decide(gw, session: Session, officer_id: str, referral_id: int, outcome: str
 def dispute(gw, session: Session, member_id: str, referral_id: int, grounds: str) -> Referral:
     """A member disputes a refusal of their own request; it goes to the relevant committee."""
     try:
-        with audited_change(gw, session) as records:
+        with audited_change(session) as records:
             referral = referrals.dispute_refusal(session, referral_id, member_id, grounds)
             records.append(Entry("dispute", actor=member_id, document=referral.document_id,
                                  detail={"referral": referral.id, "grounds": grounds}))
@@ -72,7 +72,7 @@ def dispute(gw, session: Session, member_id: str, referral_id: int, grounds: str
 def record_dispute_outcome(gw, session: Session, officer_id: str, referral_id: int, outcome: str) -> Referral:
     """The committee's outcome of a dispute, as the Proper Officer records it."""
     try:
-        with audited_change(gw, session) as records:
+        with audited_change(session) as records:
             referral = referrals.record_dispute_outcome(session, referral_id, officer_id, outcome)
             records.append(Entry("dispute_outcome", actor=officer_id, document=referral.document_id,
                                  detail={"referral": referral.id, "outcome": outcome}))

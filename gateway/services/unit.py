@@ -3,32 +3,40 @@
 from contextlib import contextmanager
 
 from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from gateway.domain.audit import Entry
+from gateway.domain.audit import AuditUnavailable, Entry, append_in
+
+
+def write_records(session: Session, entries) -> None:
+    """The entries written in `session`'s transaction (after its change, flushed first, so a failure of the
+    change is not mistaken for one of the log); AuditUnavailable when the log cannot take them."""
+    session.flush()
+    try:
+        append_in(session, *entries)
+        session.flush()
+    except (OperationalError, IntegrityError) as exc:
+        raise AuditUnavailable(f"the audit log could not be written ({exc.orig})") from exc
 
 
 @contextmanager
-def audited_change(gw, session: Session):
+def audited_change(session: Session):
     """Yields a list to put the change's audit entries in; they are written in the change's transaction,
     then both commit. Anything raised (the change refused, the audit log unwritable) rolls back both.
     """
     entries: list[Entry] = []
     try:
         yield entries
-        gw.audit.append_in(session, *entries)
+        write_records(session, entries)
         session.commit()
     except BaseException:
         session.rollback()
         raise
 
 
-def record_at_commit(gw, session: Session, *entries: Entry) -> None:
+def record_at_commit(session: Session, *entries: Entry) -> None:
     """Writes the entries inside the next commit of `session`, for domain code that commits itself:
     if they cannot be written, that commit fails and its change is rolled back.
     """
-
-    def _write(committing: Session) -> None:
-        gw.audit.append_in(committing, *entries)
-
-    event.listen(session, "before_commit", _write, once=True)
+    event.listen(session, "before_commit", lambda committing: write_records(committing, entries), once=True)

@@ -18,6 +18,7 @@ members = st.builds(
     seats=st.dictionaries(st.sampled_from(["cabinet", "planning", "osc"]),
                           st.sampled_from(["member", "chair", "vice_chair", "substitute"]), max_size=3),
     scrutiny_matters=st.sets(st.sampled_from(["m-1", "m-2"])), portfolios=st.sets(st.sampled_from(["p-1", "p-2"])),
+    holds=st.sets(st.sampled_from(["p-1", "p-2"])),
     interest_in=st.sampled_from([None, "m-1", "m-2"]), interest_kind=st.sampled_from(["pecuniary", "professional"]),
 )
 documents = st.builds(
@@ -29,7 +30,8 @@ documents = st.builds(
     needs_review=st.booleans(), status=st.sampled_from(["published", "embargoed", "draft"]),
     publish_on=st.one_of(st.none(), DAYS), admin_only=st.booleans(), nfp_to=st.sampled_from([None, "cllr-a", "cllr-b"]),
     casework_of=st.sampled_from([None, "cllr-a", "cllr-b"]), portfolio=st.sampled_from([None, "p-1", "p-2"]),
-    matters=st.sets(st.sampled_from(["m-1", "m-2"])),
+    matters=st.sets(st.sampled_from(["m-1", "m-2"])), executive_decision=st.booleans(),
+    release_on=st.one_of(st.none(), DAYS),
 )
 requests = st.builds(
     make_request, at=DAYS, capacity=st.sampled_from(["councillor", "private"]),
@@ -78,3 +80,11 @@ def test_a_referral_always_carries_a_reason_that_counts(enforcer, sub, doc, req)
     decision = decide(enforcer, sub, doc, req)
     if decision.outcome == "refer":
         assert len(req.reason.split()) >= 4 and "curious" not in req.reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(members, documents, requests)
+def test_a_group_label_under_review_is_never_granted_as_the_groups_own(enforcer, sub, doc, req):
+    # R-GROUP-OWN grants on a settled label only; under review it is R-REVIEW's to refer.
+    if doc.needs_review:
+        assert decide(enforcer, sub, doc, req).rule != "R-GROUP-OWN"

@@ -49,6 +49,10 @@ CASES = {
                               D(matters=["m-pool"], paragraphs=[3]), R(), ("deny", "listed", "R-INTEREST")),
     "own group": (M(group=LAB), D(party_group=LAB), R(), ("grant", "open", "R-GROUP-OWN")),
     "own group draft": (M(group=LAB), D(party_group=LAB, status="draft"), R(), ("grant", "open", "R-GROUP-OWN")),
+    "own group, label under review": (M(group=LAB), D(party_group=LAB, needs_review=True), R(),
+                                      ("refer", "listed", "R-REVIEW")),
+    "other group, label under review": (M(), D(party_group=LAB, needs_review=True), R(),
+                                        ("deny", "hidden", "R-GROUP-OTHER")),
     "nfp addressee": (M(), D(nfp_to="cllr-a", paragraphs=[3]), R(), ("grant", "open", "R-NFP-ADDRESSEE")),
     "own casework": (M(), D(casework_of="cllr-a", flags=["third_party_personal_data"]), R(),
                      ("grant", "open", "R-CASEWORK-OWN")),
@@ -60,6 +64,17 @@ CASES = {
     "embargo, ordinary member is not enough": (M(seats={"cabinet": "member"}),
                                                D(status="embargoed", publish_on=date(2026, 12, 1)), R(),
                                                ("deny", "hidden", "R-DRAFT")),
+    "embargo, portfolio holder": (M(holds=["leisure"]),
+                                  D(status="embargoed", publish_on=date(2026, 12, 1), portfolio="leisure"), R(),
+                                  ("grant", "open", "R-EMBARGO-CHAIR")),
+    "embargo, opposition spokesperson is not enough": (
+        M(group=LAB, portfolios=["leisure"]), D(status="embargoed", publish_on=date(2026, 12, 1), portfolio="leisure"),
+        R(), ("deny", "hidden", "R-DRAFT")),
+    "embargo, another portfolio's holder is not enough": (
+        M(holds=["housing"]), D(status="embargoed", publish_on=date(2026, 12, 1), portfolio="leisure"), R(),
+        ("deny", "hidden", "R-DRAFT")),
+    "draft, portfolio holder is not enough": (M(holds=["leisure"]), D(status="draft", portfolio="leisure"), R(),
+                                              ("deny", "hidden", "R-DRAFT")),
     "public": (M(), D(), R(), ("grant", "open", "R-PUBLIC")),
     "po grant": (M(), D(paragraphs=[1]), R(standing=standing("grant")), ("grant", "open", "R-PO-GRANT")),
     "po grant until today": (M(), D(paragraphs=[1]), R(standing=standing("grant", until=date(2026, 11, 23))),
@@ -81,11 +96,30 @@ CASES = {
     "scrutiny, not executive": (M(group=LAB, scrutiny_matters=["m-pool"]),
                                 D(committee="planning", kind="regulatory", matters=["m-pool"], paragraphs=[1]), R(),
                                 ("refer", "listed", "R-NEED-TO-KNOW")),
+    "scrutiny, a portfolio holder's decision with no committee": (
+        M(group=LAB, scrutiny_matters=["m-pool"]),
+        D(committee=None, executive_decision=True, matters=["m-pool"], paragraphs=[3]), R(),
+        ("grant", "open", "R-SCRUTINY")),
+    "scrutiny, a paper with no committee that records no executive decision": (
+        M(group=LAB, scrutiny_matters=["m-pool"]), D(committee=None, matters=["m-pool"], paragraphs=[3]), R(),
+        ("refer", "listed", "R-NEED-TO-KNOW")),
     "after meeting": (M(), D(session="private", meeting=date(2026, 11, 30)), R(), ("deny", "listed", "R-AFTER-MEETING")),
     "meeting day itself is not over": (M(), D(session="private", meeting=date(2026, 11, 23)), R(),
                                        ("deny", "listed", "R-AFTER-MEETING")),
     "private meeting held yesterday": (M(), D(session="private", meeting=date(2026, 11, 22)), R(),
                                        ("grant", "open", "R-PUBLIC")),
+    "released: the exemption lapses on the release date": (
+        M(), D(committee="planning", kind="regulatory", paragraphs=[1], flags=["third_party_personal_data"],
+               needs_review=True, release_on=date(2026, 11, 23)), R(), ("grant", "open", "R-PUBLIC")),
+    "released: not the day before": (M(), D(committee="planning", kind="regulatory", paragraphs=[1],
+                                            release_on=date(2026, 11, 24)), R(), ("refer", "listed", "R-NEED-TO-KNOW")),
+    "released: an officer may see it": (make_officer(), D(paragraphs=[1], release_on=date(2026, 11, 1)), R(),
+                                       ("grant", "open", "R-OFFICER-PUBLIC")),
+    "released: a private meeting's paper before the meeting": (
+        M(), D(session="private", meeting=date(2026, 11, 30), paragraphs=[3], release_on=date(2026, 11, 1)), R(),
+        ("grant", "open", "R-PUBLIC")),
+    "released: another group's paper stays hidden": (M(), D(party_group=LAB, release_on=date(2026, 11, 1)), R(),
+                                                     ("deny", "hidden", "R-GROUP-OTHER")),
     "employee": (M(), D(committee=None, flags=["employee_matter"]), R(), ("refer", "listed", "R-EMPLOYEE")),
     "not withholdable: paragraph 6": (M(), D(committee="planning", kind="regulatory", paragraphs=[6]), R(),
                                       ("grant", "open", "R-NOT-WITHHOLDABLE")),
@@ -127,6 +161,19 @@ ORDERINGS = {
         M(chair_of="cabinet", portfolios=["leisure"]), D(party_group=LAB, portfolio="leisure"), R(), "R-GROUP-OTHER"),
     "embargo hides before committee": (M(seats={"cabinet": "member"}), D(status="embargoed", publish_on=date(2027, 1, 1)),
                                        R(), "R-DRAFT"),
+    "own group's label under review before committee": (
+        M(group=LAB, seats={"cabinet": "member"}), D(party_group=LAB, needs_review=True, paragraphs=[1]), R(),
+        "R-REVIEW"),
+    "po grant before review of an own group's label": (M(group=LAB), D(party_group=LAB, needs_review=True),
+                                                       R(standing=standing("grant")), "R-PO-GRANT"),
+    "interest before the portfolio holder's early view": (
+        M(holds=["leisure"], interest_in="m-pool"),
+        D(status="embargoed", publish_on=date(2026, 12, 1), portfolio="leisure", matters=["m-pool"]), R(),
+        "R-INTEREST"),
+    "portfolio holder's early view before committee": (
+        M(holds=["leisure"], seats={"cabinet": "member"}),
+        D(status="embargoed", publish_on=date(2026, 12, 1), portfolio="leisure", paragraphs=[1]), R(),
+        "R-EMBARGO-CHAIR"),
     "review before committee": (M(seats={"cabinet": "member"}), D(needs_review=True, paragraphs=[1]), R(), "R-REVIEW"),
     "po grant before review": (M(), D(needs_review=True), R(standing=standing("grant")), "R-PO-GRANT"),
     "refusal never overrides a grant": (M(seats={"cabinet": "member"}), D(paragraphs=[1]),
@@ -170,3 +217,9 @@ def test_interest_reason_names_the_matter(enforcer):
 def test_refusal_cites_the_proper_officers_reasons(enforcer):
     decision = decide(enforcer, M(), D(paragraphs=[1]), R(standing=standing("deny", reasons="Not needed for scrutiny")))
     assert "Not needed for scrutiny" in decision.reasons[0]
+
+
+def test_the_portfolio_holders_early_view_says_so(enforcer):
+    doc = D(status="embargoed", publish_on=date(2026, 12, 1), portfolio="leisure")
+    reason = decide(enforcer, M(holds=["leisure"]), doc, R()).reasons[0]
+    assert "2026-12-01" in reason and "portfolio" in reason

@@ -3,11 +3,14 @@
 import json
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from fpdf import FPDF
+from sqlalchemy import select
 
 from gateway.cli import main
 from gateway.config import Settings
+from gateway.domain.documents import document_labels
 from gateway.domain.models import Document, DocumentVersion
 from gateway.runtime import Gateway
 from tests.factories import council_data, write_yaml
@@ -113,3 +116,94 @@ def test_a_listing_with_a_syntax_error_stops_with_its_name(folder):
     (docs / "documents.yaml").write_text("documents: [\n")
     result = CliRunner().invoke(main, ["ingest", str(docs)])
     assert result.exit_code == 1 and "documents.yaml: syntax error" in result.output
+
+
+def _decide(member, document, at="2026-11-23"):
+    result = CliRunner().invoke(main, ["decide", "--member", member, "--document", document, "--json", "--at", at,
+                                       "--reason", "I need it for the committee's review of this item", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _reclassify(gw, document, **labels):
+    from gateway.domain.reclassification import reclassify
+
+    args = dict(exempt_paragraphs=[], party_group=None, flags=[], needs_review=False,
+                reasons="Checked by the Proper Officer", by="off-mo")
+    with gw.sessions() as session, session.begin():
+        reclassify(session, document, **{**args, **labels})
+
+
+def _listing(docs):
+    return yaml.safe_load((docs / "documents.yaml").read_text())
+
+
+def test_a_reclassification_survives_reingesting_the_same_file(folder):
+    docs, gw = folder
+    _ingest(docs)
+    assert _decide("cllr-bob", "doc-exempt")["outcome"] != "grant"
+    _reclassify(gw, "doc-exempt", reasons="The tender figures were published by the bidders themselves")
+    listing = _listing(docs)
+    listing["documents"][1]["title"] = "Pool tenders (renamed)"   # a metadata change rewrites the row
+    write_yaml(docs / "documents.yaml", listing)
+    summary = _ingest(docs)
+    assert summary["updated"] == 1 and "doc-exempt" not in [n["id"] for n in summary["needs_review"]]
+    assert _decide("cllr-bob", "doc-exempt")["outcome"] == "grant"   # public now
+
+
+def test_a_changed_file_after_a_reclassification_keeps_it_and_needs_review(folder):
+    docs, gw = folder
+    _ingest(docs)
+    _reclassify(gw, "doc-notes", exempt_paragraphs=[1], reasons="Names a resident")
+    (docs / "notes.txt").write_text("Notes of the pool working party, revised.")
+    summary = _ingest(docs)
+    assert {"id": "doc-notes", "reason": "the file changed after the Proper Officer's reclassification"} in (
+        summary["needs_review"])
+    with gw.sessions() as session:
+        labels = document_labels(session.get(Document, "doc-notes"))
+    assert labels["exempt_paragraphs"] == [1] and labels["needs_review"]
+    assert _decide("cllr-ann", "doc-notes")["rule"] == "R-REVIEW"
+    changed = gw.audit.records(event="labels_changed", document="doc-notes")
+    assert [(r["detail"]["old"]["needs_review"], r["detail"]["new"]["needs_review"]) for r in changed] == [(False, True)]
+    assert gw.audit.verify().ok
+
+
+def test_a_changed_declaration_is_audited_as_a_change_of_labels(folder):
+    docs, gw = folder
+    _ingest(docs)
+    listing = _listing(docs)
+    listing["documents"][0]["exempt_paragraphs"] = [5]
+    write_yaml(docs / "documents.yaml", listing)
+    _ingest(docs)
+    [record] = gw.audit.records(event="labels_changed")
+    assert record["document"] == "doc-public"
+    assert (record["detail"]["old"]["exempt_paragraphs"], record["detail"]["new"]["exempt_paragraphs"]) == ([], [5])
+
+
+def test_entries_sharing_one_file_are_all_stored(folder):
+    docs, gw = folder
+    listing = _listing(docs)
+    listing["documents"].append({"id": "doc-public-copy", "file": "public.pdf", "title": "Library hours (annex)",
+                                 "exempt_paragraphs": [1], "party_group": None, "flags": []})
+    write_yaml(docs / "documents.yaml", listing)
+    summary = _ingest(docs)
+    assert summary["ingested"] == 5
+    with gw.sessions() as session:
+        one, other = session.get(Document, "doc-public"), session.get(Document, "doc-public-copy")
+        assert one.current_version.sha256 == other.current_version.sha256
+        assert (one.title, other.title) == ("Library hours", "Library hours (annex)")
+        assert other.current_version.pages == one.current_version.pages
+        assert document_labels(other)["exempt_paragraphs"] == [1]
+
+
+def test_the_summary_counts_every_document_that_needs_review(folder):
+    docs, gw = folder
+    listing = _listing(docs)
+    listing["documents"][3]["needs_review"] = True   # doc-notes: declared for review, and readable
+    write_yaml(docs / "documents.yaml", listing)
+    for _ in range(2):   # the first run and an unchanged re-run agree with what is stored
+        summary = _ingest(docs)
+        with gw.sessions() as session:
+            stored = sorted(d.id for d in session.scalars(select(Document)) if document_labels(d)["needs_review"])
+        assert sorted(n["id"] for n in summary["needs_review"]) == stored
+        assert {"doc-broken", "doc-notes"} <= set(stored)
