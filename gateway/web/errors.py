@@ -8,10 +8,10 @@ from flask import render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from gateway.web.api_models import Decision, Error, ErrorBody, Refusal
 from gateway.services.outcomes import (
     AuditUnavailable, Conflict, InvalidField, NotFound, Outcome, Refused, SignInRefused,
 )
+from gateway.web.api_models import Decision, Error, ErrorBody, Refusal
 
 log = logging.getLogger(__name__)
 

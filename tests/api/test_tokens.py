@@ -5,8 +5,8 @@ from datetime import timedelta
 from flask import url_for
 
 from gateway.domain.accounts import MAX_FAILURES
-from gateway.domain.sessions import issue_token
 from gateway.domain.clock import utcnow
+from gateway.domain.sessions import issue_token
 from tests.api.conftest import PASSWORDS, bearer
 
 
