@@ -50,16 +50,13 @@ def init(as_json):
 @click.option("--json", "as_json", is_flag=True)
 def load_council_cmd(file, as_json):
     """Load (upsert) the council file; nothing is applied if any entry is wrong."""
-    from gateway.domain.audit import Entry
-    from gateway.domain.council_file import load_council
+    from gateway.services.council import load_council
+    from gateway.services.outcomes import InvalidField
 
-    gw = _ready_gateway()
     try:
-        with gw.sessions() as session:
-            counts = load_council(session, file)
-    except InputError as exc:
-        _fail(str(exc))
-    gw.audit.append(Entry("council_loaded", detail={"file": str(file), **counts}))
+        counts = load_council(_ready_gateway(), None, file)
+    except InvalidField as exc:
+        _fail(exc.message)
     _emit(as_json, counts, "Loaded " + ", ".join(f"{n} {k}" for k, n in counts.items()))
 
 

@@ -16,7 +16,6 @@ from whoosh.index import LockError
 from gateway.access.facts import MEMBER
 from gateway.access.gather import FactSource
 from gateway.access.service import make_request
-from gateway.domain.audit import Entry
 from gateway.domain.generation import current
 from gateway.domain.models import Document, DocumentVersion
 from index import trimming
@@ -305,27 +304,18 @@ class DocumentIndex:
         text, matched words in <mark>) only where visibility is open, else None; `total` counts
         only discoverable matches. An empty query lists all discoverable documents, newest
         meeting first. `snippets=False` leaves every snippet None (for bulk listings).
-        Raises QueryError (with a message for the person) for a malformed query;
-        AuditUnavailable if the search cannot be recorded.
+        Raises QueryError (with a message for the person) for a malformed query. Recording the
+        search is the caller's (gateway.services.search), as for every other use-case.
         """
-        detail = {"query": query or "", "filters": {}, "page": page, "page_size": page_size}
+        page, page_size = check_page(page, page_size)
+        parsed = parse(query, committee=committee, date_from=date_from, date_to=date_to, paragraph=paragraph,
+                       status=status)
         try:
-            page, page_size = check_page(page, page_size)
-            parsed = parse(query, committee=committee, date_from=date_from, date_to=date_to,
-                           paragraph=paragraph, status=status)
-            detail["filters"] = parsed.filters.to_json()
-            try:
-                req = make_request("discover", "councillor", "", at)
-            except ValueError:
-                raise QueryError(f"at: {at!r} is not a date; write dates as YYYY-MM-DD.") from None
-            with gw.sessions() as session:
-                found = self._search(gw, session, account_id, parsed, page, page_size, req, snippets)
-        except QueryError as exc:
-            gw.audit.append(Entry("search", actor=account_id, detail={**detail, "error": str(exc)}))
-            raise
-        detail.update(total=found["total"], at=req.at.isoformat())
-        gw.audit.append(Entry("search", actor=account_id, detail=detail))
-        return found
+            req = make_request("discover", "councillor", "", at)
+        except ValueError:
+            raise QueryError(f"at: {at!r} is not a date; write dates as YYYY-MM-DD.") from None
+        with gw.sessions() as session:
+            return self._search(gw, session, account_id, parsed, page, page_size, req, snippets)
 
     def _search(self, gw, session, account_id, parsed: ParsedQuery, page, page_size, req, snippets) -> dict:
         shared = self._shared

@@ -1,9 +1,7 @@
-"""Accounts (members and officers), sign-in with lock-out, and API bearer tokens."""
+"""Accounts (members and officers) and sign-in with back-off; sessions and tokens are in `sessions.py`."""
 
-import hashlib
 import itertools
 import math
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -12,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from gateway.domain.clock import utcnow
-from gateway.domain.models import ApiToken, Member, Officer, SignInState
+from gateway.domain.models import Member, Officer, SignInState
 from gateway.passwords import hash_password, verify_password
 
 # Sign-in back-off: the first MAX_FAILURES attempts in a row are checked at once; after that one
@@ -22,7 +20,6 @@ MAX_FAILURES = 5
 FIRST_WINDOW = timedelta(seconds=15)
 LONGEST_WINDOW = timedelta(minutes=5)
 FORGET_AFTER = timedelta(hours=1)   # a quiet hour after a window starts the count afresh
-TOKEN_LIFETIME = timedelta(hours=12)
 WRONG = "The username or password is not right."
 USERNAME_MAX = SignInState.__table__.c.username.type.length
 _UPSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}   # both: ON CONFLICT ... RETURNING
@@ -157,23 +154,3 @@ def _in_words(seconds: int) -> str:
         return f"{seconds} second{'s' if seconds != 1 else ''}"
     minutes = math.ceil(seconds / 60)
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def issue_token(session: Session, account_id: str, now: datetime | None = None) -> str:
-    now = now or utcnow()
-    token = secrets.token_urlsafe(32)
-    session.add(ApiToken(account_id=account_id, token_sha256=_digest(token), created_at=now,
-                         expires_at=now + TOKEN_LIFETIME))
-    return token
-
-
-def account_for_token(session: Session, token: str, now: datetime | None = None) -> Account | None:
-    now = now or utcnow()
-    row = session.scalars(select(ApiToken).where(ApiToken.token_sha256 == _digest(token))).first()
-    if row is None or row.expires_at <= now:
-        return None
-    return find_account(session, row.account_id)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gateway.domain.clock import utcnow
+from gateway.domain.clock import london_date, london_today, utcnow
 from gateway.domain.generation import bump
 from gateway.domain.models import ProperOfficerDecision, Referral
 from gateway.domain.working_days import add_working_days
@@ -16,6 +16,22 @@ DUE_WORKING_DAYS = 2  # 004:5.4
 
 class ReferralError(ValueError):
     """A referral action that cannot be done as asked; the message says why."""
+
+
+class NoSuchReferral(ReferralError):
+    """No referral with that number (or none of this member's)."""
+
+
+class ReferralConflict(ReferralError):
+    """The referral is not in a state that allows the action."""
+
+
+class ReferralFieldError(ReferralError):
+    """One field of the action is wrong: `field` names it, the message says why."""
+
+    def __init__(self, field: str, problem: str):
+        self.field, self.problem = field, problem
+        super().__init__(f"{field}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -34,7 +50,7 @@ def open_referral(session: Session, member_id: str, document_id: str, reason: st
         return pending
     referral = Referral(member_id=member_id, document_id=document_id, reason=reason.strip(), capacity=capacity,
                         rule=rule, status="pending", created_at=now,
-                        due=add_working_days(now.date(), DUE_WORKING_DAYS))
+                        due=add_working_days(london_date(now), DUE_WORKING_DAYS))
     session.add(referral)
     session.flush()
     return referral
@@ -42,7 +58,7 @@ def open_referral(session: Session, member_id: str, document_id: str, reason: st
 
 def queue(session: Session, status: str = "pending", today: date | None = None) -> list[QueueItem]:
     """Referrals with `status`, soonest due first."""
-    today = today or utcnow().date()
+    today = today or london_today()
     rows = session.scalars(select(Referral).where(Referral.status == status).order_by(Referral.due, Referral.id))
     return [QueueItem(r, r.status == "pending" and r.due < today) for r in rows]
 
@@ -57,18 +73,18 @@ def decide_referral(session: Session, referral_id: int, officer_id: str, outcome
     """The Proper Officer grants (optionally until a date) or refuses, always with written reasons (002:6.7)."""
     referral = session.get(Referral, referral_id)
     if referral is None:
-        raise ReferralError(f"there is no referral {referral_id}")
+        raise NoSuchReferral(f"there is no referral {referral_id}")
     if referral.status != "pending":
-        raise ReferralError(f"referral {referral_id} was already decided ({referral.status})")
+        raise ReferralConflict(f"referral {referral_id} was already decided ({referral.status})")
     if outcome not in ("grant", "deny"):
-        raise ReferralError("outcome: choose grant or deny")
+        raise ReferralFieldError("outcome", "choose grant or deny")
     if not reasons or not reasons.strip():
-        raise ReferralError("reasons: written reasons are required")
+        raise ReferralFieldError("reasons", "written reasons are required")
     if until is not None and outcome != "grant":
-        raise ReferralError("until: only a grant can have an end date")
+        raise ReferralFieldError("until", "only a grant can have an end date")
     now = now or utcnow()
-    if until is not None and until < now.date():
-        raise ReferralError("until: the end date has already passed")
+    if until is not None and until < london_date(now):
+        raise ReferralFieldError("until", "the end date has already passed")
     referral.status = "granted" if outcome == "grant" else "denied"
     referral.decided_at, referral.decided_by = now, officer_id
     referral.decision_reasons, referral.until = reasons.strip(), until
@@ -84,13 +100,13 @@ def dispute_refusal(session: Session, referral_id: int, member_id: str, grounds:
     """A member disputes a refusal; it goes to the relevant committee (000:11.9, 002:6.7)."""
     referral = session.get(Referral, referral_id)
     if referral is None or referral.member_id != member_id:
-        raise ReferralError(f"there is no request {referral_id} of yours")
+        raise NoSuchReferral(f"there is no request {referral_id} of yours")
     if referral.status != "denied":
-        raise ReferralError("only a refusal can be disputed")
+        raise ReferralConflict("only a refusal can be disputed")
     if referral.dispute:
-        raise ReferralError("this refusal is already disputed")
+        raise ReferralConflict("this refusal is already disputed")
     if not grounds or len(grounds.split()) < 4:
-        raise ReferralError("grounds: say why the refusal is wrong, in a sentence or more")
+        raise ReferralFieldError("grounds", "say why the refusal is wrong, in a sentence or more")
     referral.dispute, referral.disputed_at = grounds.strip(), now or utcnow()
     return referral
 
@@ -99,15 +115,15 @@ def record_dispute_outcome(session: Session, referral_id: int, officer_id: str, 
     """The committee's outcome of a dispute, as the Proper Officer records it."""
     referral = session.get(Referral, referral_id)
     if referral is None or not referral.dispute:
-        raise ReferralError(f"referral {referral_id} has no dispute to record an outcome for")
+        raise NoSuchReferral(f"referral {referral_id} has no dispute to record an outcome for")
     if not outcome or not outcome.strip():
-        raise ReferralError("outcome: describe the committee's decision")
+        raise ReferralFieldError("outcome", "describe the committee's decision")
     referral.dispute_outcome, referral.dispute_recorded_by = outcome.strip(), officer_id
     return referral
 
 
 def referral_json(r: Referral, today: date | None = None) -> dict:
-    today = today or utcnow().date()
+    today = today or london_today()
     return {
         "id": r.id, "member": r.member_id, "document": r.document_id, "reason": r.reason, "capacity": r.capacity,
         "rule": r.rule, "status": r.status, "created_at": r.created_at.isoformat(), "due": r.due.isoformat(),

@@ -3,6 +3,7 @@
 from alembic import context
 
 import gateway.domain.models  # noqa: F401  (registers the tables)
+import gateway.domain.sessions  # noqa: F401
 from gateway.db import Base, make_engine
 
 config = context.config

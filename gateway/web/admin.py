@@ -25,11 +25,8 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from werkzeug.utils import secure_filename
 
-from gateway.access.enforcer import PolicyError
-from gateway.domain import policies
-from gateway.domain.audit import AuditUnavailable
-from gateway.domain.documents import effective_classification
-from gateway.domain.errors import InputError
+from gateway.access import policies
+from gateway.domain.documents import document_labels
 from gateway.domain.models import (
     AuditRecord,
     Committee,
@@ -46,7 +43,9 @@ from gateway.domain.models import (
     Referral,
     Seat,
 )
-from gateway.web import operations
+from gateway.services import council as council_service
+from gateway.services import policy as policy_service
+from gateway.services.outcomes import InvalidField, NotFound
 from gateway.web.context import db, gateway
 from gateway.web.forms import (
     AuditFilterForm,
@@ -55,7 +54,7 @@ from gateway.web.forms import (
     PolicyForm,
     options,
 )
-from gateway.web.pages import guard, pairs, register_filters, require, sentence
+from gateway.web.pages import guard, pairs, register_filters, require, show_on_form
 
 blueprint = Blueprint("admin", __name__, url_prefix="/admin")
 guard(blueprint, lambda user: user.is_admin or user.is_auditor or user.is_proper_officer)
@@ -110,12 +109,9 @@ def council():
             path = folder / name
             upload.save(path)
             try:
-                counts = operations.upload_council(gateway(), current_user.id, path)
-            except InputError as exc:
-                # The message names the file, entry and field; show the name the user uploaded, not our copy.
-                form.file.errors = [str(exc).replace(str(folder) + "/", "")]
-            except AuditUnavailable:
-                abort(503)
+                counts = council_service.load_council(gateway(), current_user.id, path, shown_name=name)
+            except InvalidField as exc:
+                show_on_form(form, exc)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         if counts is not None:
@@ -214,12 +210,6 @@ def _diff(before: str, after: str) -> list[tuple[str, str]]:
     return lines
 
 
-def _dry_run(text: str):
-    """The past decisions the policy `text` would change; PolicyError when it is not valid."""
-    proposed = policies.validated(gateway().model_path, text)
-    return policies.dry_run(db(), gateway().access, proposed)
-
-
 def _digest(text: str) -> str:
     return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
@@ -248,12 +238,9 @@ def edit_policy():
         action = request.form.get("action", "check")
         if action == "activate" and request.form.get("checked") == _digest(text):
             try:
-                version = operations.change_policy(gateway(), session, current_user.id, text, form.note.data)
-            except PolicyError as exc:
-                session.rollback()
-                form.text.errors = [sentence(str(exc))]
-            except AuditUnavailable:
-                abort(503)
+                version = policy_service.activate(gateway(), session, current_user.id, text, form.note.data)
+            except InvalidField as exc:
+                show_on_form(form, exc)
             else:
                 flash(f"Policy version {version.id} is now active. Every decision from now on uses it.")
                 return redirect(url_for("admin.policy"))
@@ -261,9 +248,9 @@ def edit_policy():
             if action == "activate":
                 form.text.errors = ["The policy changed after you checked it: check the changes again before activating"]
             try:
-                changes = _dry_run(text)
-            except PolicyError as exc:
-                form.text.errors = [*form.text.errors, sentence(str(exc))]
+                changes = policy_service.dry_run(gateway(), session, text)
+            except InvalidField as exc:
+                show_on_form(form, exc)
             else:
                 diff, checked = _diff(active.text, text), _digest(text)
     status = 400 if (error or form.errors) else 200
@@ -282,9 +269,9 @@ def policy_version(version_id):
     changes, error = None, None
     if not version.active:
         try:
-            changes = _dry_run(version.text)
-        except PolicyError as exc:  # an old version that today's checks refuse cannot be reverted to
-            error = sentence(str(exc))
+            changes = policy_service.dry_run(gateway(), session, version.text)
+        except InvalidField as exc:  # an old version that today's checks refuse cannot be reverted to
+            error = show_on_form({}, exc)
     return render_template("admin/policy_version.html", version=version, active=active,
                            diff=_diff(active.text, version.text), changes=changes,
                            shown=changes[:DRY_RUN_SHOWN] if changes else [], error=error, form=ConfirmForm(),
@@ -299,13 +286,10 @@ def revert_policy(version_id):
         abort(400)
     session = db()
     try:
-        version = operations.revert_policy(gateway(), session, current_user.id, version_id)
-    except PolicyError as exc:
-        session.rollback()
-        flash(f"The policy was not reverted. {sentence(str(exc))}")
+        version = policy_service.revert(gateway(), session, current_user.id, version_id)
+    except (InvalidField, NotFound) as exc:
+        flash(f"The policy was not reverted: {exc.message}.")
         return redirect(url_for("admin.policy_version", version_id=version_id))
-    except AuditUnavailable:
-        abort(503)
     flash(f"Version {version_id}'s policy is active again, as version {version.id}.")
     return redirect(url_for("admin.policy"))
 
@@ -323,7 +307,7 @@ def ingestion():
     for doc, version in rows:
         if version is None or version.extraction_status != "ok":
             unreadable.append((doc, version))
-        labels = effective_classification(doc.declared or {}, doc.classified or {})
+        labels = document_labels(doc)
         if labels["needs_review"]:
             review.append((doc, version))
     total = session.scalar(select(func.count()).select_from(Document))

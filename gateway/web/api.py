@@ -3,34 +3,37 @@
 Every view is declared with `route`, whose gate runs before the view body: it resolves the
 account from the bearer token only (never Flask-Login's session cookie: this blueprint is exempt
 from CSRF, so a cookie must not sign anybody in), checks the role, and parses the declared inputs.
-The same declarations make /api/v1/openapi.json. Views decide through `document_decision` or the
-web operations, which decide and audit before anything is returned.
+Views call one service each and return one of `api_models`' answers, which the gate serialises
+after checking it is the one declared; the same declarations make /api/v1/openapi.json.
 """
 
 import functools
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import timezone
 from importlib import metadata
 from io import BytesIO
 from urllib.parse import quote
 
-from flask import Blueprint, abort, current_app, jsonify, make_response, request, send_file, url_for
+from flask import Blueprint, Response, current_app, jsonify, make_response, request, send_file, url_for
 
 from gateway.access.service import CAPACITIES
 from gateway.domain import referrals
-from gateway.domain.accounts import (
-    TOKEN_LIFETIME, Account, SignInError, account_for_token, authenticate, issue_token,
-)
-from gateway.domain.audit import AuditUnavailable, Entry
-from gateway.domain.documents import STATUSES, effective_classification
+from gateway.domain.accounts import Account
+from gateway.domain.clock import london_today, utcnow
+from gateway.domain.documents import STATUSES, document_labels
 from gateway.domain.models import Document, Member, Referral
-from gateway.web import marking, operations
+from gateway.domain.sessions import token_account
+from gateway.services import accounts, classification, documents
+from gateway.services import referrals as referral_service
+from gateway.services.outcomes import NotFound, Refused
+from gateway.services.search import search as search_documents
+from gateway.web import api_models as answers
 from gateway.web.api_schema import (
     Answer, BodyError, Field, FieldError, Operation, openapi_document, parse_body, parse_query,
 )
-from gateway.web.context import db, document_decision, gateway
-from gateway.web.errors import error_response
+from gateway.web.context import db, gateway
+from gateway.web.errors import BEARER_CHALLENGE, json_error
 
 log = logging.getLogger(__name__)
 
@@ -39,35 +42,30 @@ blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 # (endpoint, method) -> its declaration; `route` fills it, openapi.json reads it.
 OPERATIONS: dict[tuple[str, str], Operation] = {}
 
-BEARER_CHALLENGE = 'Bearer realm="gateway"'
 REFERRAL_STATUSES = ("pending", "granted", "denied")
 MAX_TOKEN_LENGTH = 200
-RESULT_KEYS = ("id", "title", "committee", "committee_name", "meeting_date", "visibility", "exempt_paragraphs",
-               "snippet")
-SEARCH_FILTERS = ("committee", "paragraph", "status")
 ROLE_NAMES = {"proper_officer": "the Proper Officer", "auditor": "an auditor", "admin": "an administrator",
               "officer": "an officer", "member": "a member"}
 
 
 class ApiError(Exception):
-    """An answer other than success: status, a stable code, a message for people, and extra members."""
+    """The gate's refusals (no token, wrong role) and the index being down: status, code, message."""
 
-    def __init__(self, status: int, code: str, message: str, headers: dict | None = None, **extra):
+    def __init__(self, status: int, code: str, message: str, headers: dict | None = None):
         super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-        self.headers, self.extra = headers or {}, extra
+        self.status, self.code, self.message, self.headers = status, code, message, headers or {}
 
 
-def _error(status: int, code: str, message: str, headers: dict | None = None, **extra):
-    body, status = error_response(status, message, code)
-    response = make_response(jsonify({**body, **extra}), status)
-    response.headers.update(headers or {})
+def _error(status: int, code: str, message: str, headers: dict | None = None, field: str | None = None):
+    body, status, headers = json_error(status, code, message, headers, field)
+    response = make_response(jsonify(body), status)
+    response.headers.update(headers)
     return response
 
 
 @blueprint.errorhandler(ApiError)
 def _api_error(exc: ApiError):
-    return _error(exc.status, exc.code, exc.message, exc.headers, **exc.extra)
+    return _error(exc.status, exc.code, exc.message, exc.headers)
 
 
 @blueprint.errorhandler(FieldError)
@@ -80,25 +78,20 @@ def _body_error(exc: BodyError):
     return _error(400, "invalid_json", str(exc))
 
 
-@blueprint.errorhandler(AuditUnavailable)
-def _audit_unavailable(_exc):
-    return _error(503, "audit_unavailable", "The gateway cannot record this request in its audit log, so it is "
-                                            "refused. Try again shortly.")
-
-
 # -- the gate every view passes ------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Call:
-    """What the gate hands a view: the account (None only for public routes) and the checked inputs."""
+    """What the gate hands a view: the account and its token (None only for public routes), checked inputs."""
 
     account: Account | None
+    token: str | None
     query: dict
     body: dict
 
 
-def bearer_account() -> Account:
-    """The account of the request's bearer token; ApiError 401 without a valid one."""
+def bearer() -> tuple[Account, str]:
+    """The account of the request's bearer token, and the token; ApiError 401 without a live one."""
     header = request.headers.get("Authorization", "")
     if not header.strip():
         raise ApiError(401, "unauthorized", "Send a bearer token (Authorization: Bearer <token>); "
@@ -107,15 +100,26 @@ def bearer_account() -> Account:
     token = token.strip()
     account = None
     if scheme.lower() == "bearer" and token and len(token) <= MAX_TOKEN_LENGTH:
-        account = account_for_token(db(), token)
+        account = token_account(db(), token)
     if account is None:
-        raise ApiError(401, "invalid_token", "The token is not known or has expired: ask for a new one.",
+        raise ApiError(401, "invalid_token", "The token is not known, was revoked or has expired: ask for a new one.",
                        {"WWW-Authenticate": f'{BEARER_CHALLENGE}, error="invalid_token"'})
-    return account
+    return account, token
 
 
 def has_role(account: Account, roles) -> bool:
     return ("member" in roles and account.kind == "member") or bool(set(roles) & set(account.roles))
+
+
+def _answer(op: Operation, result):
+    """The view's answer as JSON, after checking it is the model declared for its status."""
+    if isinstance(result, Response):
+        return result
+    body, status = result if isinstance(result, tuple) else (result, 200)
+    declared = op.answers.get(status)
+    if declared is None or not (isinstance(declared.schema, type) and isinstance(body, declared.schema)):
+        raise RuntimeError(f"API view {op.endpoint} answered {status} with {type(body).__name__}, not as declared")
+    return jsonify(body.to_json()), status
 
 
 def route(rule: str, method: str = "GET", *, answers: dict, public: bool = False, roles=(), query=(), body=None,
@@ -131,13 +135,13 @@ def route(rule: str, method: str = "GET", *, answers: dict, public: bool = False
 
         @functools.wraps(view)
         def gate(**view_args):
-            account = None if op.public else bearer_account()
+            account, token = (None, None) if op.public else bearer()
             if op.roles and not has_role(account, op.roles):
                 who = " or ".join(ROLE_NAMES.get(r, r) for r in op.roles)
                 raise ApiError(403, "forbidden", f"Only {who} may do this.")
-            call = Call(account, parse_query(op.query, request.args),
+            call = Call(account, token, parse_query(op.query, request.args),
                         {} if op.body is None else parse_body(op.body, request.get_data(cache=True)))
-            return view(call, **view_args)
+            return _answer(op, view(call, **view_args))
 
         if (op.endpoint, method) in OPERATIONS:
             raise RuntimeError(f"API view {op.endpoint} {method} declared twice")
@@ -152,53 +156,21 @@ def route(rule: str, method: str = "GET", *, answers: dict, public: bool = False
 
 DOCUMENT_ID = {"document_id": "The document's id"}
 REFERRAL_ID = {"referral_id": "The referral's number"}
-NOT_FOUND = Answer("No such document, or one hidden from the caller: the two answers are identical", "Error")
-REFUSED = Answer("Refused (deny) or referred to the Proper Officer (refer), with the decision", "Refusal")
-REFERRAL_NOT_FOUND = Answer("No such referral (or not one the caller may see)", "Error")
-CONFLICT = Answer("The referral is not in a state that allows this", "Error")
-
-
-def _missing_document(account: Account, document_id: str, action: str) -> None:
-    """A missing document answers as a hidden one does, at a like cost: its lookup is audited too."""
-    if db().get(Document, document_id) is None:
-        gateway().audit.append(Entry("not_found", actor=account.id,
-                                     document=document_id if len(document_id) <= 100 else None,
-                                     detail={"id": document_id[:200], "action": action}))
-        abort(404)
-
-
-def _decide(account: Account, document_id: str, action: str, capacity: str = "councillor", reason: str = ""):
-    _missing_document(account, document_id, action)
-    try:
-        return document_decision(document_id, action, capacity, reason, account=account.id)
-    except ValueError as exc:  # make_request names the field
-        raise ApiError(400, "invalid_field", str(exc)) from None
-
-
-def _refusal(decision, document_id: str) -> ApiError:
-    if decision.outcome == "refer":
-        return ApiError(403, "referred", " ".join(decision.reasons) or "This needs the Proper Officer's decision.",
-                        decision=decision.to_json(),
-                        request=url_for("api.request_document", document_id=document_id))
-    return ApiError(403, "refused", " ".join(decision.reasons) or "Access is refused.", decision=decision.to_json())
-
-
-def _operation_error(exc: operations.OperationError) -> ApiError:
-    """The operations' messages name the field ("reasons: ..."), or say the referral is not there or not pending."""
-    message = str(exc)
-    if message.startswith("there is no") or "has no dispute" in message:
-        return ApiError(404, "not_found", message)
-    head = message.split(":", 1)[0]
-    if ":" in message and head.isidentifier():
-        return ApiError(400, "invalid_field", message, field=head)
-    return ApiError(409, "conflict", message)
+NOT_FOUND = Answer("No such document, or one hidden from the caller: the two answers are identical", answers.Error)
+REFUSED = Answer("Refused (deny) or referred to the Proper Officer (refer), with the decision", answers.Refusal)
+REFERRAL_NOT_FOUND = Answer("No such referral (or not one the caller may see)", answers.Error)
+CONFLICT = Answer("The referral is not in a state that allows this", answers.Error)
+UNAUDITED = Answer("The decision could not be audited, so it is refused", answers.Error)
+RELEASED = {"X-Released-To": "The member's name (003:5.12)", "X-Released-For": "The stated purpose",
+            "X-Released-On": "The date", "X-Marking": "The marking the content carries, where it is not public"}
+FILE = {"application/pdf": {"type": "string", "format": "binary"}, "text/plain": {"type": "string"}}
 
 
 def _referral(call: Call, referral_id: int) -> Referral:
-    """A referral the caller may see (the Proper Officer's, or a member's own); 404 otherwise."""
+    """A referral the caller may see (the Proper Officer's, or a member's own); NotFound otherwise."""
     referral = db().get(Referral, referral_id)
     if referral is None or not (call.account.is_proper_officer or referral.member_id == call.account.id):
-        raise ApiError(404, "not_found", f"there is no referral {referral_id}")
+        raise NotFound()
     return referral
 
 
@@ -207,60 +179,54 @@ def _header_text(text: str) -> str:
     return quote(str(text), safe=" !#$&'()*+,-./:;<=>?@[]^_`{|}~")[:500]
 
 
-def document_json(doc, decision) -> dict:
-    """A document's metadata for the caller: meeting metadata when listed, more when open."""
-    data = {
-        "id": doc.id, "title": doc.title, "committee": doc.committee, "committee_name": doc.committee_name,
-        "meeting_date": doc.meeting_date.isoformat() if doc.meeting_date else None,
-        "meeting_session": doc.session, "status": doc.status, "visibility": decision.visibility,
-        "exempt_paragraphs": sorted(doc.paragraphs), "decision": decision.to_json(),
-    }
-    if decision.visibility == "open":
-        row = db().get(Document, doc.id)
-        version = row.current_version if row is not None else None
-        data.update(
-            portfolio=doc.portfolio,
-            matters=[{"id": m, "title": doc.matter_titles.get(m, m)} for m in sorted(doc.matters)],
-            media_type=version.media_type if version else None, size=version.size if version else None,
-            content=url_for("api.document_content", document_id=doc.id),
-        )
-    return data
+def _file(content: documents.Content, call: Call, purpose: str, filename: str) -> Response:
+    """The released file as an attachment, saying to whom, why and when it was released (003:5.12)."""
+    response = send_file(BytesIO(content.body), mimetype=content.media_type, as_attachment=True,
+                         download_name=filename, conditional=False, etag=False, last_modified=None, max_age=0)
+    response.headers["X-Released-To"] = _header_text(call.account.name)
+    response.headers["X-Released-For"] = _header_text(purpose)
+    response.headers["X-Released-On"] = london_today().isoformat()
+    if content.notice:
+        response.headers["X-Marking"] = _header_text(content.notice)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _referral_answer(referral: Referral, model=answers.Referral):
+    return model(**referrals.referral_json(referral))
 
 
 # -- tokens and the account ----------------------------------------------------------------------
 
 @route("/tokens", "POST", public=True, tags=("account",),
        body=(Field("username", description="A member's or officer's id"), Field("password")),
-       answers={201: Answer("A bearer token for 12 hours", "Token"),
-                401: Answer("Wrong username or password, or the name is locked out", "Error",
+       answers={201: Answer("A bearer token, and when it expires", answers.Token),
+                401: Answer("Wrong username or password, or the name is locked out", answers.Error,
                             headers={"WWW-Authenticate": "Bearer"})})
 def create_token(call: Call):
     """Exchange a username and password for a bearer token.
 
     Sign-in rules apply as on the web: every attempt is audited, and repeated failures lock the name out.
     """
-    username, password = (call.body["username"] or "").strip(), call.body["password"] or ""
-    session = db()
-    try:
-        if not username or not password or len(username) > 100 or len(password) > 200:
-            raise SignInError("The username or password is not right.")
-        account = authenticate(session, username, password)
-    except SignInError as exc:
-        session.commit()  # keep the failure count
-        gateway().audit.append(Entry("signin_failed", actor=None, detail={"username": username[:100], "via": "api"}))
-        raise ApiError(401, "invalid_credentials", str(exc), {"WWW-Authenticate": BEARER_CHALLENGE}) from None
-    session.commit()
-    gateway().audit.append(Entry("signin", actor=account.id, detail={"via": "api"}))
-    token = issue_token(session, account.id)
-    session.commit()
-    return {"token": token, "token_type": "Bearer", "expires_in": int(TOKEN_LIFETIME.total_seconds())}, 201
+    signed_in = accounts.sign_in(gateway(), db(), call.body["username"], call.body["password"], via="api")
+    expires_in = int((signed_in.expires_at - utcnow()).total_seconds())
+    return answers.Token(token=signed_in.secret, expires_at=signed_in.expires_at.replace(tzinfo=timezone.utc),
+                         expires_in=expires_in), 201
 
 
-@route("/account", tags=("account",), answers={200: Answer("The token's account", "Account")})
+@route("/tokens/current", "DELETE", tags=("account",),
+       answers={204: Answer("Revoked: the token answers 401 from now on")})
+def revoke_token(call: Call):
+    """Revoke the bearer token this request carries."""
+    accounts.revoke_token(gateway(), db(), call.account.id, call.token)
+    return Response(status=204)
+
+
+@route("/account", tags=("account",), answers={200: Answer("The token's account", answers.Account)})
 def account(call: Call):
     """The account the bearer token belongs to."""
     acc = call.account
-    return {"id": acc.id, "name": acc.name, "kind": acc.kind, "roles": sorted(acc.roles)}
+    return answers.Account(id=acc.id, name=acc.name, kind=acc.kind, roles=sorted(acc.roles))
 
 
 # -- search and documents ------------------------------------------------------------------------
@@ -275,23 +241,19 @@ def account(call: Call):
               Field("date_to", "date", description="Meetings on or before this date"),
               Field("paragraph", "integer", description="Carries this Schedule 12A paragraph", minimum=1, maximum=7),
               Field("status", enum=STATUSES)),
-       answers={200: Answer("Only documents the caller may discover; snippets only where open", "SearchResults"),
-                400: Answer("A malformed query, or a wrong parameter; the message says which", "Error"),
-                503: Answer("The search index cannot be read", "Error")})
+       answers={200: Answer("Only documents the caller may discover; snippets only where open",
+                            answers.SearchResults),
+                400: Answer("A malformed query, or a wrong parameter; the message says which", answers.Error),
+                503: Answer("The search index cannot be read, or the search cannot be audited", answers.Error)})
 def search(call: Call):
     """Search the documents the caller may discover."""
-    from index import IndexUnavailable, QueryError  # imported on first use, as Gateway.index does
+    from index import IndexUnavailable  # imported on first use, as Gateway.index does
 
     q = call.query
-    gw = gateway()
     try:
-        found = gw.index.search(gw, call.account.id, q["q"], page=q["page"], page_size=q["page_size"],
-                                committee=q["committee"], date_from=q["date_from"], date_to=q["date_to"],
-                                paragraph=q["paragraph"], status=q["status"], at=None)
-    except QueryError as exc:  # the index's message is for people, and names a filter where one is wrong
-        message = str(exc)
-        named = message.split(":", 1)[0]
-        raise ApiError(400, "invalid_query", message, field=named if named in SEARCH_FILTERS else "q") from None
+        found = search_documents(gateway(), db(), call.account.id, q["q"], q["page"], q["page_size"],
+                                 committee=q["committee"], date_from=q["date_from"], date_to=q["date_to"],
+                                 paragraph=q["paragraph"], status=q["status"])
     except IndexUnavailable:
         log.exception("search index unavailable")
         raise ApiError(503, "index_unavailable", "Search is not available just now; try again shortly.") from None
@@ -300,14 +262,12 @@ def search(call: Call):
         if item.get("visibility") not in ("open", "listed"):  # the index trims these; never pass one on
             log.error("search returned %s with visibility %r", item.get("id"), item.get("visibility"))
             continue
-        result = {key: item.get(key) for key in RESULT_KEYS}
+        result = {key: item.get(key) for key in answers.SearchResult.model_fields}
         if result["visibility"] != "open":
             result["snippet"] = None
-        if isinstance(result["meeting_date"], date):
-            result["meeting_date"] = result["meeting_date"].isoformat()
-        results.append(result)
-    return {"total": found["total"], "page": found.get("page", q["page"]), "pages": found.get("pages"),
-            "results": results}
+        results.append(answers.SearchResult(**result))
+    return answers.SearchResults(total=found["total"], page=found.get("page", q["page"]), pages=found.get("pages"),
+                                 results=results)
 
 
 READING = (Field("reason", description="Why you need it for your duties (needed where a rule refers)",
@@ -316,54 +276,42 @@ READING = (Field("reason", description="Why you need it for your duties (needed 
 
 
 @route("/documents/<document_id>", path=DOCUMENT_ID, tags=("documents",), query=READING,
-       answers={200: Answer("The metadata the caller may see, with the decision (action discover)", "Document"),
-                404: NOT_FOUND, 503: Answer("The decision could not be audited, so it is refused", "Error")})
+       answers={200: Answer("The metadata the caller may see, with the decision (action discover)", answers.Document),
+                404: NOT_FOUND, 503: UNAUDITED})
 def document(call: Call, document_id: str):
     """A document's metadata and the caller's decision for it.
 
     The decision is for action discover: with the reason and capacity you would read it with, it says
     what reading it would answer (without a reason, a rule that refers answers R-NO-REASON).
     """
-    doc, _, decision = _decide(call.account, document_id, "discover", call.query["capacity"], call.query["reason"])
-    return document_json(doc, decision)
+    opened = documents.open_document(gateway(), db(), call.account.id, document_id, "discover",
+                                     call.query["capacity"], call.query["reason"])
+    doc, decision = opened.doc, opened.decision
+    answer = answers.Document(
+        id=doc.id, title=doc.title, committee=doc.committee, committee_name=doc.committee_name,
+        meeting_date=doc.meeting_date, meeting_session=doc.session, status=doc.status,
+        visibility=decision.visibility, exempt_paragraphs=sorted(doc.paragraphs), decision=answers.Decision.of(decision))
+    if decision.visibility == "open":
+        row = db().get(Document, doc.id)
+        version = row.current_version if row is not None else None
+        answer.portfolio = doc.portfolio
+        answer.matters = [answers.MatterRef(id=m, title=doc.matter_titles.get(m, m)) for m in sorted(doc.matters)]
+        answer.media_type = version.media_type if version else None
+        answer.size = version.size if version else None
+        answer.content = url_for("api.document_content", document_id=doc.id)
+    return answer
 
 
 @route("/documents/<document_id>/content", path=DOCUMENT_ID, tags=("documents",), query=READING,
-       answers={200: Answer("The stored file, with its media type (granted; audited before it is sent)",
-                            media={"application/pdf": {"type": "string", "format": "binary"},
-                                   "text/plain": {"type": "string"}},
-                            headers={"X-Released-To": "The member's name (003:5.12)",
-                                     "X-Released-For": "The stated purpose", "X-Released-On": "The date"}),
-                403: REFUSED, 404: NOT_FOUND,
-                503: Answer("The decision could not be audited, so it is refused", "Error")})
+       answers={200: Answer("The stored file (granted; audited before it is sent), marked for the member "
+                            "unless it is public: a PDF stamped on every page, text with a first line",
+                            media=FILE, headers=RELEASED),
+                403: REFUSED, 404: NOT_FOUND, 503: UNAUDITED})
 def document_content(call: Call, document_id: str):
     """A document's content, where the caller is granted it."""
-    doc, req, decision = _decide(call.account, document_id, "read", call.query["capacity"], call.query["reason"])
-    if not decision.granted:
-        raise _refusal(decision, doc.id)
-    row = db().get(Document, doc.id)
-    version = row.current_version if row is not None else None
-    data, media_type = None, None
-    if version is not None:
-        try:
-            data, media_type = gateway().blobs.get(version.sha256), version.media_type
-        except FileNotFoundError:
-            log.error("blob %s of %s is missing; sending the extracted text", version.sha256, doc.id)
-            if version.pages:
-                data, media_type = "\n\f".join(version.pages).encode("utf-8"), "text/plain"
-    if data is None:
-        raise ApiError(404, "no_content", "This document has no stored content.")
-    name = row.file or doc.id
-    if media_type == "text/plain" and not name.lower().endswith(".txt"):
-        name = f"{doc.id}.txt"
-    response = send_file(BytesIO(data), mimetype=media_type, as_attachment=True, download_name=name,
-                         conditional=False, etag=False, last_modified=None, max_age=0)
-    # 003:5.12: information released is for the purpose it was given for; say to whom, why and when.
-    response.headers["X-Released-To"] = _header_text(call.account.name)
-    response.headers["X-Released-For"] = _header_text(req.reason)
-    response.headers["X-Released-On"] = req.at.isoformat()
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    content = documents.read_content(gateway(), db(), call.account.id, document_id, call.query["capacity"],
+                                     call.query["reason"])
+    return _file(content, call, call.query["reason"], content.filename)
 
 
 @route("/documents/<document_id>/download", path=DOCUMENT_ID, tags=("documents",),
@@ -371,41 +319,34 @@ def document_content(call: Call, document_id: str):
                                                                           "on every page (003:5.12)"),
               Field("capacity", enum=CAPACITIES, default="councillor")),
        answers={200: Answer("A copy marked 'Provided to <member> on <date> for <purpose> — not for onward "
-                            "disclosure' (granted; audited before it is sent)",
-                            media={"application/pdf": {"type": "string", "format": "binary"},
-                                   "text/plain": {"type": "string"}}),
-                403: REFUSED, 404: NOT_FOUND,
-                503: Answer("The decision could not be audited, so it is refused", "Error")})
+                            "disclosure' (granted; audited before it is sent)", media=FILE, headers=RELEASED),
+                403: REFUSED, 404: NOT_FOUND, 503: UNAUDITED})
 def document_download(call: Call, document_id: str):
     """A marked copy of a document's content, where the caller is granted it."""
-    purpose = " ".join(call.query["purpose"].split())
-    doc, req, decision = _decide(call.account, document_id, "download", call.query["capacity"], purpose)
-    if not decision.granted:
-        raise _refusal(decision, doc.id)
-    row = db().get(Document, doc.id)
-    version = row.current_version if row is not None else None
-    if version is None:
-        raise ApiError(404, "no_content", "This document has no stored content.")
-    notice = marking.notice(call.account.name, req.at, purpose)
-    data = gateway().blobs.get(version.sha256)
-    text = None
-    if version.media_type == "application/pdf":
-        try:
-            body, suffix = marking.mark_pdf(data, notice), "pdf"
-        except marking.MarkingError:
-            log.warning("could not stamp %s; sending its marked text instead", doc.id)
-            text = "\n\f\n".join(version.pages or [])
-    else:
-        text = data.decode("utf-8", errors="replace")
-    if text is not None:
-        body, suffix = marking.mark_text(text, notice).encode("utf-8"), "txt"
-    gateway().audit.append(Entry("marked_copy", actor=call.account.id, document=doc.id,
-                                 detail={"notice": notice, "purpose": purpose, "format": suffix, "via": "api"}))
-    response = send_file(BytesIO(body), mimetype="application/pdf" if suffix == "pdf" else "text/plain",
-                         as_attachment=True, download_name=f"{doc.id}-marked.{suffix}", conditional=False,
-                         etag=False, last_modified=None, max_age=0)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    copy = documents.marked_copy(gateway(), db(), call.account.id, document_id, call.query["capacity"],
+                                 call.query["purpose"])
+    stem, _, suffix = copy.filename.rpartition(".")
+    return _file(copy, call, call.query["purpose"], f"{stem}-marked.{suffix}")
+
+
+@route("/documents/<document_id>/classification", "PUT", path=DOCUMENT_ID, roles=("proper_officer",),
+       tags=("documents",),
+       body=(Field("exempt_paragraphs", "integers", required=True, description="Schedule 12A paragraphs, 1 to 7"),
+             Field("party_group", description="A party group's id, where the document is its internal working"),
+             Field("flags", "strings", required=True, description="monitoring_officer_correspondence, "
+                                                                  "employee_matter, third_party_personal_data, "
+                                                                  "contract_terms"),
+             Field("needs_review", "boolean", default=False, description="Keep it for review"),
+             Field("reasons", required=True, max_length=4000, description="Why the classification changes")),
+       answers={200: Answer("The document's classification now: it lasts across re-ingests", answers.Classification),
+                404: NOT_FOUND, 503: UNAUDITED})
+def reclassify_document(call: Call, document_id: str):
+    """The Proper Officer declares a document's classification, with reasons (audited with them)."""
+    b = call.body
+    labels = classification.reclassify(gateway(), db(), call.account.id, document_id,
+                                       exempt_paragraphs=b["exempt_paragraphs"], party_group=b["party_group"],
+                                       flags=b["flags"], needs_review=b["needs_review"], reasons=b["reasons"])
+    return answers.Classification(**labels)
 
 
 @route("/documents/<document_id>/requests", "POST", path=DOCUMENT_ID, tags=("referrals",),
@@ -413,43 +354,37 @@ def document_download(call: Call, document_id: str):
                                          "(without one, a rule that refers answers deny R-NO-REASON)",
                    max_length=2000, default=""),
              Field("capacity", enum=CAPACITIES, default="councillor")),
-       answers={200: Answer("Granted outright", "DecisionAnswer"),
-                201: Answer("Referred to the Proper Officer: the referral, due in 2 working days", "ReferralCreated"),
-                403: Answer("Refused, with the decision", "Refusal"), 404: NOT_FOUND,
-                503: Answer("The decision could not be audited, so it is refused", "Error")})
+       answers={200: Answer("Granted outright", answers.DecisionAnswer),
+                201: Answer("Referred to the Proper Officer: the referral, due in 2 working days",
+                            answers.ReferralCreated),
+                403: Answer("Refused, with the decision", answers.Refusal), 404: NOT_FOUND, 503: UNAUDITED})
 def request_document(call: Call, document_id: str):
     """Ask for a document with your need to know; a rule that refers queues it for the Proper Officer."""
-    _missing_document(call.account, document_id, "read")
-    try:
-        decision, referral = operations.request_access(gateway(), db(), call.account.id, document_id,
+    opened, referral = referral_service.request_access(gateway(), db(), call.account.id, document_id,
                                                        call.body["reason"], call.body["capacity"])
-    except LookupError:  # hidden, exactly as missing
-        abort(404)
-    except ValueError as exc:
-        raise ApiError(400, "invalid_field", str(exc)) from None
+    decision = answers.Decision.of(opened.decision)
     if referral is not None:
-        return {"referral": referrals.referral_json(referral), "decision": decision.to_json()}, 201
-    if decision.granted:
-        return {"decision": decision.to_json()}, 200
-    raise _refusal(decision, document_id)
+        return answers.ReferralCreated(referral=_referral_answer(referral), decision=decision), 201
+    if opened.decision.granted:
+        return answers.DecisionAnswer(decision=decision)
+    raise Refused(opened.decision, opened.doc)
 
 
 # -- referrals -----------------------------------------------------------------------------------
 
 @route("/referrals", roles=("proper_officer",), tags=("referrals",),
        query=(Field("status", enum=REFERRAL_STATUSES, default="pending"),),
-       answers={200: Answer("The Proper Officer's queue, soonest due first", "Referrals")})
+       answers={200: Answer("The Proper Officer's queue, soonest due first", answers.Referrals)})
 def referral_queue(call: Call):
     """The Proper Officer's queue of referrals."""
-    return [referrals.referral_json(item.referral) for item in referrals.queue(db(), call.query["status"])]
+    return answers.Referrals([_referral_answer(item.referral) for item in referrals.queue(db(), call.query["status"])])
 
 
-@route("/referrals/mine", tags=("referrals",), answers={200: Answer("The caller's own requests", "Referrals")})
+@route("/referrals/mine", tags=("referrals",), answers={200: Answer("The caller's own requests", answers.Referrals)})
 def my_referrals(call: Call):
     """Your own requests, newest first, with the Proper Officer's decisions and reasons."""
-    if call.account.kind != "member":
-        return []
-    return [referrals.referral_json(r) for r in referrals.member_requests(db(), call.account.id)]
+    mine = referrals.member_requests(db(), call.account.id) if call.account.kind == "member" else []
+    return answers.Referrals([_referral_answer(r) for r in mine])
 
 
 def referral_context(referral: Referral) -> dict:
@@ -462,8 +397,8 @@ def referral_context(referral: Referral) -> dict:
         "document": None if row is None else {
             "id": row.id, "title": row.title, "committee": row.committee_id,
             "meeting_date": row.meeting_date.isoformat() if row.meeting_date else None,
-            "classification": effective_classification(row.declared or {}, classified),
-            "declared": sorted(row.declared or {}), "confidence": classified.get("confidence"),
+            "classification": document_labels(row), "declared": sorted(row.declared or {}),
+            "reclassification": row.reclassification, "confidence": classified.get("confidence"),
             "evidence": classified.get("evidence") or [],
         },
         "member": None if member is None else {
@@ -478,15 +413,15 @@ def referral_context(referral: Referral) -> dict:
 
 
 @route("/referrals/<int:referral_id>", path=REFERRAL_ID, tags=("referrals",),
-       answers={200: Answer("The referral; for the Proper Officer, with its context", "ReferralWithContext"),
+       answers={200: Answer("The referral; for the Proper Officer, with its context", answers.ReferralWithContext),
                 404: REFERRAL_NOT_FOUND})
 def referral(call: Call, referral_id: int):
     """One referral: the Proper Officer sees any (with what to weigh), a member their own."""
     found = _referral(call, referral_id)
-    data = referrals.referral_json(found)
+    answer = _referral_answer(found, answers.ReferralWithContext)
     if call.account.is_proper_officer:
-        data["context"] = referral_context(found)
-    return data
+        answer.context = referral_context(found)
+    return answer
 
 
 @route("/referrals/<int:referral_id>/decision", "POST", path=REFERRAL_ID, roles=("proper_officer",),
@@ -494,43 +429,34 @@ def referral(call: Call, referral_id: int):
        body=(Field("outcome", required=True, enum=("grant", "deny")),
              Field("reasons", required=True, max_length=5000, description="Written reasons (002:6.7)"),
              Field("until", "date", description="A grant's last day (inclusive)")),
-       answers={200: Answer("The decided referral", "Referral"), 404: REFERRAL_NOT_FOUND, 409: CONFLICT})
+       answers={200: Answer("The decided referral", answers.Referral), 404: REFERRAL_NOT_FOUND, 409: CONFLICT,
+                503: UNAUDITED})
 def decide_referral(call: Call, referral_id: int):
     """The Proper Officer grants or refuses a referral, with written reasons."""
     b = call.body
-    try:
-        decided = operations.adjudicate(gateway(), db(), call.account.id, referral_id, b["outcome"], b["reasons"],
-                                        b["until"])
-    except operations.OperationError as exc:
-        raise _operation_error(exc) from None
-    return referrals.referral_json(decided)
+    return _referral_answer(referral_service.decide(gateway(), db(), call.account.id, referral_id, b["outcome"],
+                                                    b["reasons"], b["until"]))
 
 
 @route("/referrals/<int:referral_id>/dispute", "POST", path=REFERRAL_ID, roles=("member",), tags=("referrals",),
        body=(Field("grounds", required=True, max_length=5000, description="Why the refusal is wrong"),),
-       answers={200: Answer("The disputed referral, now for the relevant committee", "Referral"),
-                404: REFERRAL_NOT_FOUND, 409: CONFLICT})
+       answers={200: Answer("The disputed referral, now for the relevant committee", answers.Referral),
+                404: REFERRAL_NOT_FOUND, 409: CONFLICT, 503: UNAUDITED})
 def dispute_referral(call: Call, referral_id: int):
     """Dispute the Proper Officer's refusal of one of your requests."""
-    try:
-        disputed = operations.dispute(gateway(), db(), call.account.id, referral_id, call.body["grounds"])
-    except operations.OperationError as exc:
-        raise _operation_error(exc) from None
-    return referrals.referral_json(disputed)
+    return _referral_answer(referral_service.dispute(gateway(), db(), call.account.id, referral_id,
+                                                     call.body["grounds"]))
 
 
 @route("/referrals/<int:referral_id>/dispute-outcome", "POST", path=REFERRAL_ID, roles=("proper_officer",),
        tags=("referrals",),
        body=(Field("outcome", required=True, max_length=5000, description="The committee's decision"),),
-       answers={200: Answer("The referral with the dispute's outcome", "Referral"), 404: REFERRAL_NOT_FOUND})
+       answers={200: Answer("The referral with the dispute's outcome", answers.Referral), 404: REFERRAL_NOT_FOUND,
+                503: UNAUDITED})
 def record_dispute_outcome(call: Call, referral_id: int):
     """The Proper Officer records the committee's outcome of a dispute."""
-    try:
-        recorded = operations.record_dispute_outcome(gateway(), db(), call.account.id, referral_id,
-                                                     call.body["outcome"])
-    except operations.OperationError as exc:
-        raise _operation_error(exc) from None
-    return referrals.referral_json(recorded)
+    return _referral_answer(referral_service.record_dispute_outcome(gateway(), db(), call.account.id, referral_id,
+                                                                    call.body["outcome"]))
 
 
 # -- audit and the description -------------------------------------------------------------------
@@ -541,20 +467,21 @@ def record_dispute_outcome(call: Call, referral_id: int):
               Field("document", description="Records about this document", max_length=100),
               Field("event", description="decision, search, signin, referral, adjudication, ...", max_length=40),
               Field("limit", "integer", minimum=1, maximum=10000, default=1000)),
-       answers={200: Answer("Audit records, oldest first", "AuditRecords")})
+       answers={200: Answer("Audit records, oldest first", answers.AuditRecords)})
 def audit(call: Call):
     """Records of the audit log."""
     q = call.query
-    return gateway().audit.records(since=q["since"], actor=q["member"], document=q["document"], event=q["event"],
-                                   limit=q["limit"])
+    records = gateway().audit.records(since=q["since"], actor=q["member"], document=q["document"], event=q["event"],
+                                      limit=q["limit"])
+    return answers.AuditRecords([answers.AuditRecord(**r) for r in records])
 
 
 @route("/openapi.json", public=True, tags=("meta",),
        answers={200: Answer("This API's OpenAPI document", {"type": "object"})})
 def openapi(call: Call):
-    """This API's OpenAPI document, generated from the routes."""
+    """This API's OpenAPI document, generated from the routes and the answers' models."""
     try:
         version = metadata.version("council-document-gateway")
     except metadata.PackageNotFoundError:
         version = "0"
-    return openapi_document(current_app, blueprint, OPERATIONS, "Council document gateway API", version)
+    return jsonify(openapi_document(current_app, blueprint, OPERATIONS, "Council document gateway API", version))

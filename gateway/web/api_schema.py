@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from gateway.web.api_models import REF_TEMPLATE, Error, components
+
 OPENAPI_VERSION = "3.1.0"
 MEDIA_JSON = "application/json"
 _RULE_ARGUMENT = re.compile(r"<(?:(?P<converter>[A-Za-z_]\w*)(?:\([^)]*\))?:)?(?P<name>[A-Za-z_]\w*)>")
@@ -32,7 +34,7 @@ class Field:
     """One query parameter or JSON body member: its type, limits and meaning."""
 
     name: str
-    type: str = "string"          # string | integer | date | moment (an ISO date or date-time)
+    type: str = "string"   # string | integer | boolean | date | moment (ISO date or date-time) | integers | strings
     description: str = ""
     required: bool = False
     enum: tuple = ()
@@ -42,8 +44,10 @@ class Field:
     default: object = None
 
     def schema(self) -> dict:
-        if self.type == "integer":
-            schema = {"type": "integer"}
+        if self.type in ("integer", "boolean"):
+            schema = {"type": self.type}
+        elif self.type in ("integers", "strings"):
+            schema = {"type": "array", "items": {"type": "integer" if self.type == "integers" else "string"}}
         elif self.type == "date":
             schema = {"type": "string", "format": "date"}
         elif self.type == "moment":
@@ -70,6 +74,14 @@ class Field:
             return self.default
         if self.type == "integer":
             value = self._integer(value, from_text)
+        elif self.type == "boolean":
+            if from_text or not isinstance(value, bool):
+                raise FieldError(self.name, "must be true or false")
+        elif self.type in ("integers", "strings"):
+            kind = int if self.type == "integers" else str
+            # bool is an int to isinstance; `true` is no paragraph
+            if from_text or not isinstance(value, list) or any(type(v) is not kind for v in value):
+                raise FieldError(self.name, f"must be a list of {'whole numbers' if kind is int else 'strings'}")
         elif not isinstance(value, str):
             raise FieldError(self.name, "must be a string")
         elif self.type == "date":
@@ -139,10 +151,10 @@ def parse_body(fields, raw: bytes) -> dict:
 
 @dataclass(frozen=True)
 class Answer:
-    """One response of an operation: a JSON schema (a component name, or inline), or other media."""
+    """One response of an operation: a model of `api_models` (or an inline JSON schema), or other media."""
 
     description: str
-    schema: str | dict | None = None
+    schema: type | dict | None = None
     media: dict | None = None        # media type -> schema, for answers that are not JSON
     headers: dict | None = None      # header name -> description
 
@@ -163,135 +175,17 @@ class Operation:
 
 
 def _ref(schema):
-    return {"$ref": f"#/components/schemas/{schema}"} if isinstance(schema, str) else schema
-
-
-def _nullable(kind: str, **extra) -> dict:
-    return {"type": [kind, "null"], **extra}
+    """A model class as a reference to its component; an inline schema as it is."""
+    return {"$ref": REF_TEMPLATE.format(model=schema.__name__)} if isinstance(schema, type) else schema
 
 
 ERROR_ANSWERS = {
-    400: Answer("A parameter or the body is wrong; the message names the field", "Error"),
-    401: Answer("No bearer token, or one that is unknown or expired", "Error",
+    400: Answer("A parameter or the body is wrong; the message and `field` name it", Error),
+    401: Answer("No bearer token, or one that is unknown, revoked or expired", Error,
                 headers={"WWW-Authenticate": "Bearer"}),
-    403: Answer("The account's role may not do this", "Error"),
-    503: Answer("The audit log cannot be written, so the request is refused", "Error"),
-}
-
-DECISION = {
-    "type": "object",
-    "required": ["outcome", "visibility", "rule", "reasons"],
-    "properties": {
-        "outcome": {"type": "string", "enum": ["grant", "deny", "refer"]},
-        "visibility": {"type": "string", "enum": ["open", "listed", "hidden"]},
-        "rule": {"type": "string", "description": "The rule id (RULES.md), e.g. R-PUBLIC"},
-        "reasons": {"type": "array", "items": {"type": "string"}},
-    },
-}
-
-ERROR_BODY = {"type": "object", "required": ["code", "message"],
-              "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}
-
-SCHEMAS = {
-    "Error": {"type": "object", "required": ["error"], "properties": {"error": ERROR_BODY}},
-    "Decision": DECISION,
-    "Refusal": {
-        "type": "object",
-        "description": "A refusal or referral: the error, and the decision with its rule and reasons",
-        "required": ["error", "decision"],
-        "properties": {"error": ERROR_BODY,
-                       "decision": {"$ref": "#/components/schemas/Decision"},
-                       "request": {"type": "string", "description": "Where to ask the Proper Officer"}},
-    },
-    "DecisionAnswer": {
-        "type": "object", "required": ["decision"],
-        "properties": {"decision": {"$ref": "#/components/schemas/Decision"}},
-    },
-    "Token": {
-        "type": "object", "required": ["token"],
-        "properties": {"token": {"type": "string"}, "token_type": {"type": "string", "enum": ["Bearer"]},
-                       "expires_in": {"type": "integer", "description": "Seconds"},
-                       "expires_at": {"type": "string", "format": "date-time"}},
-    },
-    "Account": {
-        "type": "object", "required": ["id", "name", "kind", "roles"],
-        "properties": {"id": {"type": "string"}, "name": {"type": "string"},
-                       "kind": {"type": "string", "enum": ["member", "officer"]},
-                       "roles": {"type": "array", "items": {"type": "string"}}},
-    },
-    "SearchResult": {
-        "type": "object",
-        "required": ["id", "title", "committee", "meeting_date", "visibility", "exempt_paragraphs", "snippet"],
-        "properties": {
-            "id": {"type": "string"}, "title": {"type": "string"}, "committee": _nullable("string"),
-            "committee_name": _nullable("string"), "meeting_date": _nullable("string", format="date"),
-            "visibility": {"type": "string", "enum": ["open", "listed"]},
-            "exempt_paragraphs": {"type": "array", "items": {"type": "integer"}},
-            "snippet": _nullable("string", description="Only where visibility is open: HTML-escaped text, "
-                                                       "matched words in <mark>"),
-        },
-    },
-    "SearchResults": {
-        "type": "object", "required": ["total", "results"],
-        "properties": {"total": {"type": "integer", "description": "Documents the caller may discover"},
-                       "page": {"type": "integer"}, "pages": {"type": "integer"},
-                       "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchResult"}}},
-    },
-    "Document": {
-        "type": "object",
-        "required": ["id", "title", "visibility", "exempt_paragraphs", "decision"],
-        "properties": {
-            "id": {"type": "string"}, "title": {"type": "string"}, "committee": _nullable("string"),
-            "committee_name": _nullable("string"), "meeting_date": _nullable("string", format="date"),
-            "meeting_session": _nullable("string"), "status": {"type": "string"},
-            "visibility": {"type": "string", "enum": ["open", "listed"]},
-            "exempt_paragraphs": {"type": "array", "items": {"type": "integer"}},
-            "portfolio": _nullable("string", description="Open documents only"),
-            "matters": {"type": "array", "description": "Open documents only", "items": {
-                "type": "object", "properties": {"id": {"type": "string"}, "title": {"type": "string"}}}},
-            "media_type": _nullable("string"), "size": _nullable("integer"),
-            "content": {"type": "string", "description": "Where to read the content (open documents only)"},
-            "decision": {"$ref": "#/components/schemas/Decision"},
-        },
-    },
-    "Referral": {
-        "type": "object", "required": ["id", "status", "due"],
-        "properties": {
-            "id": {"type": "integer"}, "member": {"type": "string"}, "document": {"type": "string"},
-            "reason": {"type": "string"}, "capacity": {"type": "string"}, "rule": {"type": "string"},
-            "status": {"type": "string", "enum": ["pending", "granted", "denied"]},
-            "created_at": {"type": "string"}, "due": {"type": "string", "format": "date"},
-            "overdue": {"type": "boolean"}, "decided_by": _nullable("string"),
-            "decision_reasons": _nullable("string"), "until": _nullable("string", format="date"),
-            "dispute": _nullable("string"), "dispute_outcome": _nullable("string"),
-        },
-    },
-    "ReferralWithContext": {
-        "allOf": [{"$ref": "#/components/schemas/Referral"}],
-        "properties": {"context": {
-            "type": "object", "description": "The Proper Officer's view only",
-            "properties": {
-                "document": {"type": ["object", "null"], "description": "Classification, declared keys, evidence"},
-                "member": {"type": ["object", "null"], "description": "Group, committees, portfolios, interests"},
-            }}},
-    },
-    "Referrals": {"type": "array", "items": {"$ref": "#/components/schemas/Referral"}},
-    "ReferralCreated": {
-        "type": "object", "required": ["referral"],
-        "properties": {"referral": {"$ref": "#/components/schemas/Referral"},
-                       "decision": {"$ref": "#/components/schemas/Decision"}},
-    },
-    "AuditRecord": {
-        "type": "object",
-        "required": ["seq", "at", "event", "actor", "document", "outcome", "rule", "detail", "prev_hash", "hash"],
-        "properties": {
-            "seq": {"type": "integer"}, "at": {"type": "string"}, "event": {"type": "string"},
-            "actor": _nullable("string"), "document": _nullable("string"), "outcome": _nullable("string"),
-            "rule": _nullable("string"), "detail": {"type": "object"}, "prev_hash": {"type": "string"},
-            "hash": {"type": "string"},
-        },
-    },
-    "AuditRecords": {"type": "array", "items": {"$ref": "#/components/schemas/AuditRecord"}},
+    403: Answer("The account's role may not do this", Error),
+    500: Answer("Something went wrong; it has been logged (never a trace)", Error),
+    503: Answer("The audit log cannot be written, so the request is refused", Error),
 }
 
 
@@ -321,6 +215,8 @@ def _operation_object(op: Operation, params: list[tuple[str, str]]) -> dict:
         answers.setdefault(401, ERROR_ANSWERS[401])
     if op.roles:
         answers.setdefault(403, ERROR_ANSWERS[403])
+    answers.setdefault(500, ERROR_ANSWERS[500])
+    answers.setdefault(503, ERROR_ANSWERS[503])
     responses = {}
     for status in sorted(answers):
         answer = answers[status]
@@ -379,7 +275,9 @@ def openapi_document(app, blueprint, operations: dict, title: str, version: str)
         "servers": [{"url": prefix or "/"}],
         "paths": paths,
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": components(sorted({Error, *(a.schema for op in operations.values()
+                                                   for a in op.answers.values() if isinstance(a.schema, type))},
+                                         key=lambda model: model.__name__)),
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
                                                "description": "A token from POST /tokens"}},
         },

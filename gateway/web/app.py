@@ -4,14 +4,11 @@ import secrets
 from pathlib import Path
 
 from flask import Flask, g
-from flask_login import LoginManager
-from flask_wtf.csrf import CSRFProtect
 
 from gateway.config import settings_from_env
 from gateway.runtime import Gateway
-
-login_manager = LoginManager()
-csrf = CSRFProtect()
+from gateway.web import admin, api, auth, councillor, errors, officer
+from gateway.web.extensions import csrf, login_manager
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; "
@@ -55,8 +52,6 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = "Sign in to continue."
     csrf.init_app(app)
-
-    from gateway.web import admin, api, auth, councillor, errors, officer
 
     errors.register(app)
 

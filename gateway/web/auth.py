@@ -1,28 +1,40 @@
-"""Sign-in and sign-out (Flask-Login sessions, Argon2 passwords, lock-out), every attempt audited."""
+"""Sign-in and sign-out pages, and a password change: thin callers of `services.accounts`.
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+The session cookie carries a server-side session id (Flask-Login's user id); each request looks it
+up, so a session ended by signing out, a new password or IT is refused even from a copied cookie.
+"""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import UserMixin, current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
+from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from gateway.domain.accounts import Account, SignInError, authenticate, find_account
-from gateway.domain.audit import Entry
-from gateway.web.app import login_manager
+from gateway.domain.accounts import Account
+from gateway.domain.sessions import session_account
+from gateway.services import accounts
+from gateway.services.outcomes import InvalidField, SignInRefused
 from gateway.web.context import db, gateway
+from gateway.web.extensions import login_manager
 
 blueprint = Blueprint("auth", __name__)
 
 
 class User(UserMixin):
-    """The signed-in account as Flask-Login sees it."""
+    """The signed-in account as Flask-Login sees it; its id is the session's, not the account's."""
 
-    def __init__(self, account: Account):
+    def __init__(self, account: Account, session_id: str):
         self.account = account
+        self.session_id = session_id
         self.id = account.id
         self.name = account.name
         self.kind = account.kind
         self.roles = account.roles
+
+    def get_id(self) -> str:
+        return self.session_id
 
     @property
     def is_member(self) -> bool:
@@ -42,14 +54,22 @@ class User(UserMixin):
 
 
 @login_manager.user_loader
-def load_user(account_id: str):
-    account = find_account(db(), account_id)
-    return User(account) if account else None
+def load_user(session_id: str):
+    account = session_account(db(), session_id)
+    return User(account, session_id) if account else None
 
 
 class SignInForm(FlaskForm):
     username = StringField("Username", validators=[DataRequired(message="Enter your username"), Length(max=100)])
     password = PasswordField("Password", validators=[DataRequired(message="Enter your password"), Length(max=200)])
+    next = HiddenField()
+
+
+class PasswordChangeForm(FlaskForm):
+    current_password = PasswordField("Current password", validators=[
+        DataRequired(message="Enter your current password"), Length(max=200)])
+    new_password = PasswordField("New password (10 characters or more)", validators=[
+        DataRequired(message="Enter a new password"), Length(max=200)])
 
 
 def home_for(user) -> str:
@@ -62,6 +82,19 @@ def home_for(user) -> str:
     return url_for("councillor.search")
 
 
+def same_site(target: str | None) -> str | None:
+    """`target` when it is a path on this site ("/documents/x?y"); None for anything that could leave it."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc and not any(c < " " for c in target) else None
+
+
+def _begin(signed_in) -> None:
+    session.clear()  # no value of the signed-out session carries over (session fixation)
+    login_user(User(signed_in.account, signed_in.secret))
+
+
 @blueprint.route("/")
 def index():
     if current_user.is_authenticated:
@@ -72,21 +105,17 @@ def index():
 @blueprint.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
     form = SignInForm()
+    if request.method == "GET":
+        form.next.data = same_site(request.args.get("next")) or ""
     error = None
     if form.validate_on_submit():
-        username = form.username.data.strip()
-        session = db()
         try:
-            account = authenticate(session, username, form.password.data)
-        except SignInError as exc:
-            session.commit()  # keep the failure count
-            gateway().audit.append(Entry("signin_failed", actor=None, detail={"username": username[:100]}))
-            error = str(exc)
+            signed_in = accounts.sign_in(gateway(), db(), form.username.data, form.password.data, via="web")
+        except SignInRefused as exc:
+            error = exc.message
         else:
-            session.commit()
-            gateway().audit.append(Entry("signin", actor=account.id))
-            login_user(User(account))
-            return redirect(home_for(current_user))
+            _begin(signed_in)
+            return redirect(same_site(form.next.data) or home_for(current_user))
     status = 200 if error is None and not form.errors else 400
     return render_template("sign_in.html", form=form, error=error), status
 
@@ -94,7 +123,24 @@ def sign_in():
 @blueprint.route("/sign-out", methods=["POST"])
 @login_required
 def sign_out():
-    gateway().audit.append(Entry("signout", actor=current_user.id))
+    accounts.sign_out(gateway(), db(), current_user.id)
     logout_user()
     flash("You have signed out.")
     return redirect(url_for("auth.sign_in"))
+
+
+@blueprint.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        try:
+            signed_in = accounts.change_password(gateway(), db(), current_user.id, form.current_password.data,
+                                                 form.new_password.data)
+        except InvalidField as exc:
+            form[exc.field].errors = [exc.message[:1].upper() + exc.message[1:]]
+        else:
+            _begin(signed_in)
+            flash("Your password is changed. Every other session of your account has ended.")
+            return redirect(home_for(current_user))
+    return render_template("password.html", form=form, title="Change your password"), 400 if form.errors else 200

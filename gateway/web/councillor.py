@@ -1,36 +1,28 @@
 """Councillors' pages: search, a document with its decision, requests to the Proper Officer, marked downloads.
 
-Every page that shows a document or its content asks `document_decision` first; lists (search
-results, "my requests") show only what the caller may discover.
+Every page that shows a document or its content goes through `services.documents`, which decides
+and records first; lists (search results, "my requests") show only what the caller may discover.
 """
 
 import html
 import logging
 import re
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    flash,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
-from flask_login import current_user
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from gateway.access.gather import FactSource
 from gateway.access.service import make_request
 from gateway.domain import referrals
-from gateway.domain.audit import AuditUnavailable, Entry
-from gateway.domain.clock import utcnow
+from gateway.domain.clock import london_today
 from gateway.domain.models import Committee, Document, Referral
 from gateway.domain.working_days import add_working_days
-from gateway.web import marking, operations
-from gateway.web.context import account_id, db, document_decision, gateway
+from gateway.services import documents
+from gateway.services import referrals as referral_service
+from gateway.services.outcomes import Conflict, InvalidField
+from gateway.services.search import search as search_documents
+from gateway.web.context import account_id, db, gateway
 from gateway.web.forms import (
     PARAGRAPHS,
     DisputeForm,
@@ -39,7 +31,7 @@ from gateway.web.forms import (
     SearchForm,
     options,
 )
-from gateway.web.pages import field_error, guard, london_today, register_filters
+from gateway.web.pages import guard, register_filters, show_on_form
 
 log = logging.getLogger(__name__)
 
@@ -114,17 +106,15 @@ def search():
     else:
         # An empty query lists every document the caller may discover, newest meeting first.
         try:
-            results = gateway().index.search(
-                gateway(), account_id(), (form.q.data or "").strip(), form.page.data or 1, PAGE_SIZE,
+            results = search_documents(
+                gateway(), db(), account_id(), (form.q.data or "").strip(), form.page.data or 1, PAGE_SIZE,
                 committee=form.committee.data or None, date_from=form.date_from.data, date_to=form.date_to.data,
                 paragraph=int(form.paragraph.data) if form.paragraph.data else None, status=form.status.data or None)
-        except index.QueryError as exc:
-            error, status = str(exc), 400
+        except InvalidField as exc:
+            error, status = show_on_form(form, exc), 400
         except index.IndexUnavailable:
             log.exception("search index unavailable")
             error, status = "Search is not working at the moment. Try again later; IT has been told.", 503
-        except AuditUnavailable:
-            abort(503)
         else:
             _result_marks(results["results"])
     args = {k: v for k, v in request.args.items() if k != "page" and v}
@@ -134,8 +124,9 @@ def search():
 
 # -- one document ------------------------------------------------------------------------------
 
-def _document_page(doc, req, decision, request_form=None, status=200):
+def _document_page(opened, request_form=None, status=200):
     """The document page for a decision already made: metadata, the decision, and what the caller may do next."""
+    doc, req, decision = opened.doc, opened.req, opened.decision
     row = db().get(Document, doc.id)
     version = row.current_version if row is not None else None
     me = account_id()
@@ -143,21 +134,22 @@ def _document_page(doc, req, decision, request_form=None, status=200):
                              .order_by(Referral.id.desc())))
     pending = next((r for r in mine if r.status == "pending"), None)
     refused = next((r for r in mine if r.status == "denied"), None)
-    pages, is_pdf, download_form = [], False, None
+    pages, is_pdf, download_form, mark = [], False, None, None
     if decision.granted and version is not None:
         pages = version.pages or []
         is_pdf = version.media_type == "application/pdf"
-        purpose = req.reason.strip() or _granted_reason(doc.id)
+        purpose = req.reason.strip() or documents.granted_reason(db(), me, doc.id)
         download_form = DownloadForm(formdata=None, data={"purpose": purpose, "capacity": req.capacity})
+        mark = documents.marking_for(db(), opened)  # the text shown here carries it, as a copy would
     referred = _referring_rule(doc) if decision.rule == NO_REASON else None
     if request_form is None and referable(decision) and pending is None:
         request_form = RequestForm(formdata=None, data={"reason": req.reason, "capacity": req.capacity})
         if decision.rule == NO_REASON and req.reason.strip():
             request_form.reason.errors = [REASON_NEEDED]
-    due = add_working_days(utcnow().date(), referrals.DUE_WORKING_DAYS) if request_form is not None else None
+    due = add_working_days(london_today(), referrals.DUE_WORKING_DAYS) if request_form is not None else None
     return render_template(
         "councillor/document.html", doc=doc, req=req, decision=decision, version=version, pages=pages,
-        is_pdf=is_pdf, request_form=request_form, download_form=download_form, pending=pending,
+        is_pdf=is_pdf, request_form=request_form, download_form=download_form, pending=pending, mark=mark,
         refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title), status
 
 
@@ -171,107 +163,45 @@ def _referring_rule(doc):
     return what_if if what_if.outcome == "refer" else None
 
 
-def _decide_or_400(document_id, action, capacity, reason):
-    try:
-        return document_decision(document_id, action, capacity, reason)
-    except ValueError:
-        abort(400)
-
-
 @blueprint.route("/documents/<document_id>")
 def document(document_id):
     capacity, reason = _capacity_and_reason(request.args)
-    doc, req, decision = _decide_or_400(document_id, "read", capacity, reason)
-    return _document_page(doc, req, decision)
+    opened = documents.open_document(gateway(), db(), account_id(), document_id, "read", capacity, reason)
+    return _document_page(opened)
 
 
-def _refusal(doc, decision):
-    return render_template("councillor/refused.html", doc=doc, decision=decision, title="You cannot open this"), 403
-
-
-# Rules that grant only what is public: a copy of those needs no "not for onward disclosure" stamp.
-PUBLIC_GRANTS = frozenset({"R-PUBLIC", "R-PRIVATE-CAPACITY", "R-INTEREST", "R-OFFICER-PUBLIC"})
-READING = "reading in the council document gateway"
-
-
-def _granted_reason(document_id: str) -> str:
-    """The reason of the caller's latest granted request for this document, if any."""
-    granted = db().scalars(select(Referral).where(
-        Referral.member_id == account_id(), Referral.document_id == document_id, Referral.status == "granted")
-        .order_by(Referral.id.desc())).first()
-    return granted.reason if granted else ""
+def _send(content: documents.Content, disposition: str, filename: str) -> Response:
+    response = Response(content.body, mimetype=content.media_type)
+    if content.media_type == "text/plain":
+        response.charset = "utf-8"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
 
 
 @blueprint.route("/documents/<document_id>/content")
 def content(document_id):
-    """The file itself, shown inline (the PDF frame of the document page); only on grant.
-
-    A PDF that is not public is stamped like a download, since the browser's viewer can save it.
-    """
+    """The file itself, shown inline (the PDF frame of the document page); only on grant, marked
+    for the reader unless it is public, since the browser's viewer can save it."""
     capacity, reason = _capacity_and_reason(request.args)
-    doc, req, decision = _decide_or_400(document_id, "read", capacity, reason)
-    if not decision.granted:
-        return _refusal(doc, decision)
-    row = db().get(Document, doc.id)
-    version = row.current_version if row is not None else None
-    if version is None:
-        abort(404)
-    data = gateway().blobs.get(version.sha256)
-    is_pdf = version.media_type == "application/pdf"
-    if is_pdf and decision.rule not in PUBLIC_GRANTS:
-        purpose = req.reason.strip() or _granted_reason(doc.id) or READING
-        try:
-            data = marking.mark_pdf(data, marking.notice(current_user.name, london_today(), purpose))
-        except marking.MarkingError:
-            log.warning("could not stamp %s for viewing; showing it unstamped", doc.id)
-    response = Response(data, mimetype="application/pdf" if is_pdf else "text/plain")
-    if not is_pdf:
-        response.charset = "utf-8"
-    response.headers["Content-Disposition"] = f'inline; filename="{_file_stem(doc.id)}.{"pdf" if is_pdf else "txt"}"'
-    return response
-
-
-def _file_stem(document_id: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_" else "-" for c in document_id)[:80] or "document"
+    released = documents.read_content(gateway(), db(), account_id(), document_id, capacity, reason)
+    return _send(released, "inline", released.filename)
 
 
 @blueprint.route("/documents/<document_id>/download", methods=["POST"])
 def download(document_id):
     """A copy marked 'Provided to <member> on <date> for <purpose> — not for onward disclosure'."""
     form = DownloadForm()
-    capacity = form.capacity.data or "councillor"
-    purpose = " ".join((form.purpose.data or "").split())
-    doc, _req, decision = _decide_or_400(document_id, "download", capacity, purpose)
-    if not decision.granted:
-        return _refusal(doc, decision)
-    if not form.validate_on_submit():
-        return render_template("councillor/download.html", doc=doc, form=form, title="Download a marked copy"), 400
-    row = db().get(Document, doc.id)
-    version = row.current_version if row is not None else None
-    if version is None:
-        abort(404)
-    notice = marking.notice(current_user.name, london_today(), purpose)
-    data = gateway().blobs.get(version.sha256)
-    if version.media_type == "application/pdf":
-        try:
-            body, suffix, mimetype = marking.mark_pdf(data, notice), "pdf", "application/pdf"
-        except marking.MarkingError:
-            log.warning("could not stamp %s; giving its marked text instead", doc.id)
-            text = "\n\f\n".join(version.pages or [])
-            body, suffix, mimetype = marking.mark_text(text, notice).encode("utf-8"), "txt", "text/plain"
-    else:
-        text = data.decode("utf-8", errors="replace")
-        body, suffix, mimetype = marking.mark_text(text, notice).encode("utf-8"), "txt", "text/plain"
+    form_ok = form.validate_on_submit()
     try:
-        gateway().audit.append(Entry("marked_copy", actor=account_id(), document=doc.id,
-                                     detail={"notice": notice, "purpose": purpose, "format": suffix}))
-    except AuditUnavailable:
-        abort(503)
-    response = Response(body, mimetype=mimetype)
-    if mimetype == "text/plain":
-        response.charset = "utf-8"
-    response.headers["Content-Disposition"] = f'attachment; filename="{_file_stem(doc.id)}-marked.{suffix}"'
-    return response
+        copy = documents.marked_copy(gateway(), db(), account_id(), document_id, form.capacity.data,
+                                     form.purpose.data if form_ok else "")
+    except InvalidField as exc:
+        if form_ok:
+            show_on_form(form, exc)
+        doc = FactSource(db()).document(document_id)  # decided visible before the purpose was checked
+        return render_template("councillor/download.html", doc=doc, form=form, title="Download a marked copy"), 400
+    stem, _, suffix = copy.filename.rpartition(".")
+    return _send(copy, "attachment", f"{stem}-marked.{suffix}")
 
 
 # -- requests to the Proper Officer --------------------------------------------------------------
@@ -281,26 +211,18 @@ def request_access(document_id):
     form = RequestForm()
     capacity = form.capacity.data if form.capacity.data in ("councillor", "private") else "councillor"
     if not form.validate_on_submit():
-        doc, req, decision = _decide_or_400(document_id, "read", capacity, "")
-        return _document_page(doc, req, decision, request_form=form, status=400)
+        opened = documents.open_document(gateway(), db(), account_id(), document_id, "read", capacity, "")
+        return _document_page(opened, request_form=form, status=400)
     reason = form.reason.data.strip()
-    try:
-        decision, referral = operations.request_access(gateway(), db(), account_id(), document_id, reason, capacity)
-    except LookupError:
-        abort(404)
-    except ValueError:
-        abort(400)
-    except AuditUnavailable:
-        abort(503)
+    opened, referral = referral_service.request_access(gateway(), db(), account_id(), document_id, reason,
+                                                       capacity)
     if referral is not None:  # the request's page says it was sent, and when the answer is due
         return redirect(url_for("councillor.request_detail", referral_id=referral.id))
-    if decision.granted:
+    if opened.decision.granted:
         flash("You can read this document now.")
         return redirect(url_for("councillor.document", document_id=document_id, capacity=capacity, reason=reason))
     # Refused (no reason that counts, a standing refusal, an interest...): show why, on the document page.
-    doc = FactSource(db()).document(document_id)
-    req = make_request("read", capacity, reason)
-    return _document_page(doc, req, decision, status=200 if decision.rule != NO_REASON else 400)
+    return _document_page(opened, status=200 if opened.decision.rule != NO_REASON else 400)
 
 
 def _visible_titles(document_ids) -> dict[str, str | None]:
@@ -347,11 +269,11 @@ def dispute(referral_id):
     error = None
     if form.validate_on_submit():
         try:
-            operations.dispute(gateway(), db(), account_id(), referral.id, form.grounds.data)
-        except operations.OperationError as exc:
-            error = field_error(form, str(exc))
-        except AuditUnavailable:
-            abort(503)
+            referral_service.dispute(gateway(), db(), account_id(), referral.id, form.grounds.data)
+        except InvalidField as exc:
+            error = show_on_form(form, exc)
+        except Conflict as exc:
+            error = exc.message
         else:
             flash("Your dispute has been recorded. It goes to the committee, and the Proper Officer "
                   "will record its decision here.")

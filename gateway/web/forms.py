@@ -7,6 +7,7 @@ arguments and change nothing, so they have none.
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
+    BooleanField,
     DateField,
     HiddenField,
     IntegerField,
@@ -147,10 +148,11 @@ class DisputeOutcomeForm(FlaskForm):
 
 
 class ReclassifyForm(FlaskForm):
-    paragraphs = MultiCheckboxField("Schedule 12A paragraphs", coerce=int,
+    exempt_paragraphs = MultiCheckboxField("Schedule 12A paragraphs", coerce=int,
                                     choices=options((n, f"{n}: {label}") for n, label in PARAGRAPHS.items()))
     party_group = SelectField("Internal to a party group", choices=[], validate_choice=False)
     flags = MultiCheckboxField("Other labels", choices=options((f, FLAG_LABELS.get(f, f)) for f in FLAGS))
+    needs_review = BooleanField("Keep it for review (the Proper Officer is not yet sure)")
     reasons = TextAreaField(
         "Reasons for the change",
         validators=[DataRequired(message="Enter why the classification changes"),

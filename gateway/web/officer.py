@@ -7,8 +7,8 @@ from flask_login import current_user
 from sqlalchemy import func, or_, select
 
 from gateway.domain import referrals
-from gateway.domain.audit import AuditUnavailable
-from gateway.domain.documents import FLAGS, effective_classification
+from gateway.domain.clock import london_today
+from gateway.domain.documents import FLAGS, document_labels
 from gateway.domain.models import (
     Committee,
     CouncilSettings,
@@ -20,8 +20,11 @@ from gateway.domain.models import (
     Portfolio,
     Referral,
 )
-from gateway.web import operations
-from gateway.web.context import db, document_decision, gateway
+from gateway.services import classification
+from gateway.services import documents as document_service
+from gateway.services import referrals as referral_service
+from gateway.services.outcomes import Conflict, InvalidField
+from gateway.web.context import account_id, db, gateway
 from gateway.web.forms import (
     FLAG_LABELS,
     PARAGRAPHS,
@@ -30,14 +33,7 @@ from gateway.web.forms import (
     ReclassifyForm,
     options,
 )
-from gateway.web.pages import (
-    field_error,
-    guard,
-    london_today,
-    long_date,
-    pairs,
-    register_filters,
-)
+from gateway.web.pages import guard, long_date, pairs, register_filters, show_on_form
 
 blueprint = Blueprint("officer", __name__, url_prefix="/officer")
 guard(blueprint, lambda user: user.is_proper_officer)
@@ -89,7 +85,7 @@ def queue():
 def _classification(row: Document) -> dict:
     """Declared against classified, key by key, and the evidence the classifiers found."""
     declared, classified = row.declared or {}, row.classified or {}
-    effective = effective_classification(declared, classified)
+    effective = document_labels(row)
     keys = (("exempt_paragraphs", "Schedule 12A paragraphs"), ("party_group", "Internal to a party group"),
             ("flags", "Other labels"), ("needs_review", "Needs review"))
     return {
@@ -98,6 +94,7 @@ def _classification(row: Document) -> dict:
         "evidence": classified.get("evidence") or [],
         "confidence": classified.get("confidence"),
         "effective": effective,
+        "reclassification": row.reclassification,
     }
 
 
@@ -119,7 +116,8 @@ def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, s
     referral = session.get(Referral, referral_id)
     if referral is None:
         abort(404)
-    doc, _req, decision = document_decision(referral.document_id, "read", "councillor", "")
+    opened = document_service.open_document(gateway(), session, account_id(), referral.document_id)
+    doc, decision = opened.doc, opened.decision
     row = session.get(Document, doc.id)
     earlier = [r for r in referrals.member_requests(session, referral.member_id) if r.id != referral.id]
     others = list(session.scalars(select(Referral).where(Referral.document_id == doc.id, Referral.id != referral.id)
@@ -154,12 +152,12 @@ def decide(referral_id):
     error = None
     if form.validate_on_submit():
         try:
-            done = operations.adjudicate(gateway(), db(), current_user.id, referral_id, form.outcome.data,
-                                         form.reasons.data, form.until.data)
-        except operations.OperationError as exc:
-            error = field_error(form, str(exc))
-        except AuditUnavailable:
-            abort(503)
+            done = referral_service.decide(gateway(), db(), current_user.id, referral_id, form.outcome.data,
+                                           form.reasons.data, form.until.data)
+        except InvalidField as exc:
+            error = show_on_form(form, exc)
+        except Conflict as exc:
+            error = exc.message
         else:
             member, document = db().get(Member, done.member_id), db().get(Document, done.document_id)
             verb = "granted" if done.status == "granted" else "refused"
@@ -176,11 +174,12 @@ def dispute_outcome(referral_id):
     error = None
     if form.validate_on_submit():
         try:
-            operations.record_dispute_outcome(gateway(), db(), current_user.id, referral_id, form.outcome.data)
-        except operations.OperationError as exc:
-            error = field_error(form, str(exc))
-        except AuditUnavailable:
-            abort(503)
+            referral_service.record_dispute_outcome(gateway(), db(), current_user.id, referral_id,
+                                                    form.outcome.data)
+        except InvalidField as exc:
+            error = show_on_form(form, exc)
+        except Conflict as exc:
+            error = exc.message
         else:
             flash("You recorded the committee's decision. The member will see it with their request.")
             return redirect(url_for("officer.queue", view="disputes"))
@@ -206,7 +205,7 @@ def documents():
     rows = list(session.scalars(query))
     items = []
     for row in rows:
-        labels = effective_classification(row.declared or {}, row.classified or {})
+        labels = document_labels(row)
         if review_only and not labels["needs_review"]:
             continue
         items.append((row, labels))
@@ -223,7 +222,8 @@ def documents():
 @blueprint.route("/documents/<document_id>")
 def document(document_id):
     session = db()
-    doc, req, decision = document_decision(document_id, "read", "councillor", "")
+    opened = document_service.open_document(gateway(), session, account_id(), document_id)
+    doc, req, decision = opened.doc, opened.req, opened.decision
     row = session.get(Document, doc.id)
     version = row.current_version
     history = list(session.scalars(select(Referral).where(Referral.document_id == doc.id).order_by(Referral.id.desc())))
@@ -238,28 +238,26 @@ def document(document_id):
 @blueprint.route("/documents/<document_id>/classification", methods=["GET", "POST"])
 def reclassify(document_id):
     session = db()
-    doc, _req, _decision = document_decision(document_id, "read", "councillor", "")
+    doc = document_service.open_document(gateway(), session, account_id(), document_id).doc
     row = session.get(Document, doc.id)
     groups = list(session.scalars(select(Group).order_by(Group.name)))
     form = ReclassifyForm()
     form.party_group.choices = options([("", "None")] + [(g.id, g.name) for g in groups])
     if request.method == "GET":
-        effective = effective_classification(row.declared or {}, row.classified or {})
-        form.paragraphs.data = list(effective["exempt_paragraphs"])
+        effective = document_labels(row)
+        form.exempt_paragraphs.data = list(effective["exempt_paragraphs"])
         form.party_group.data = effective["party_group"] or ""
         form.flags.data = [f for f in effective["flags"] if f in FLAGS]
+        form.needs_review.data = bool(row.reclassification and row.reclassification.get("needs_review"))
     error = None
-    if request.method == "POST" and form.party_group.data and form.party_group.data not in {g.id for g in groups}:
-        form.party_group.errors = ["Choose a party group from the list"]
-    elif form.validate_on_submit():
+    if form.validate_on_submit():
         try:
-            operations.reclassify(gateway(), session, current_user.id, doc.id, form.paragraphs.data or [],
-                                  form.party_group.data or None, form.flags.data or [], form.reasons.data)
-        except operations.OperationError as exc:
-            session.rollback()
-            error = field_error(form, str(exc))
-        except AuditUnavailable:
-            abort(503)
+            classification.reclassify(gateway(), session, current_user.id, doc.id,
+                                      exempt_paragraphs=form.exempt_paragraphs.data or [],
+                                      party_group=form.party_group.data or None, flags=form.flags.data or [],
+                                      needs_review=bool(form.needs_review.data), reasons=form.reasons.data)
+        except InvalidField as exc:
+            error = show_on_form(form, exc)
         else:
             flash("The classification is changed. It now decides access to this document.")
             return redirect(url_for("officer.document", document_id=doc.id))

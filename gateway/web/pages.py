@@ -1,14 +1,12 @@
 """What the HTML pages share: role checks run before every view of a blueprint, and date wording."""
 
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort
 from flask_login import current_user
 
-from gateway.web.app import login_manager
-
-LONDON = ZoneInfo("Europe/London")
+from gateway.domain.clock import LONDON
+from gateway.web.extensions import login_manager
 
 
 def guard(blueprint: Blueprint, allowed) -> None:
@@ -30,10 +28,6 @@ def require(allowed) -> None:
     """Inside a view: 403 unless `allowed(current_user)` (a stricter role than the blueprint's)."""
     if not allowed(current_user):
         abort(403)
-
-
-def london_today() -> date:
-    return datetime.now(LONDON).date()
 
 
 def long_date(value) -> str:
@@ -76,17 +70,12 @@ def pairs(session, statement) -> dict:
     return {key: value for key, value in session.execute(statement)}
 
 
-def sentence(message: str) -> str:
-    """A domain message as a sentence for an error summary: 'grounds: say why' -> 'Say why'."""
-    name, sep, rest = message.partition(": ")
-    text = rest if sep and " " not in name else message
-    return text[:1].upper() + text[1:]
-
-
-def field_error(form, message: str) -> str | None:
-    """Puts an operation's 'field: problem' on the form's field; returns the message when no field is named."""
-    name, sep, _problem = message.partition(": ")
-    if sep and name in form:
-        form[name].errors = [*form[name].errors, sentence(message)]
+def show_on_form(form, outcome) -> str | None:
+    """Puts an InvalidField's message on the form's field of that name; returns it when the form has none."""
+    message = outcome.message
+    if message.split(" ", 1)[0].isalpha():  # a sentence, not one that starts with a file name
+        message = message[:1].upper() + message[1:]
+    if outcome.field in form:
+        form[outcome.field].errors = [*form[outcome.field].errors, message]
         return None
-    return sentence(message)
+    return message

@@ -2,8 +2,14 @@
 
 import hashlib
 from datetime import date
+from io import BytesIO
 
 import pytest
+from flask.testing import FlaskClient
+from fpdf import FPDF
+from jsonschema import Draft202012Validator
+from pypdf import PdfReader
+from werkzeug.exceptions import HTTPException
 
 from gateway.config import Settings
 from gateway.domain.council_file import load_council
@@ -13,7 +19,22 @@ from gateway.web.app import create_app
 from index import open_index
 from tests.factories import add_document, council_data, write_yaml
 
-PDF_BYTES = b"%PDF-1.4\n% a stand-in for a PDF: the API sends stored bytes as they are\n%%EOF\n"
+
+
+def real_pdf(text: str) -> bytes:
+    """A one-page PDF with `text` on it."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text=text)
+    return bytes(pdf.output())
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+
+
+PDF_BYTES = real_pdf("Named staff members of the leisure service.")
 PASSWORDS = {"cllr-ann": "pw-ann-123", "cllr-bob": "pw-bob-123", "off-mo": "pw-mo-123", "off-aud": "pw-aud-123",
              "off-it": "pw-it-123"}
 MEETING = date(2026, 10, 1)  # held: its papers are not held back for the meeting (R-AFTER-MEETING)
@@ -69,10 +90,49 @@ def add_documents(gw, documents: dict) -> None:
     gw.index.update(gw, list(documents))
 
 
+class DocumentedClient(FlaskClient):
+    """A test client that fails any API answer /api/v1/openapi.json does not describe: its status must be
+    declared for the operation, and its body must validate against the declared schema or media type."""
+
+    _document = None
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        if response.request.path.startswith("/api/v1/"):
+            check_documented(self.application, self.document(), response)
+        return response
+
+    def document(self) -> dict:
+        if DocumentedClient._document is None:
+            DocumentedClient._document = super().open("/api/v1/openapi.json").get_json()
+        return DocumentedClient._document
+
+
+def check_documented(app, document: dict, response) -> None:
+    try:
+        endpoint, _ = app.url_map.bind("localhost").match(response.request.path, response.request.method)
+    except HTTPException:
+        return  # no such route: not an operation (the unknown-path tests check its JSON error)
+    operations = {op["operationId"]: op for item in document["paths"].values() for op in item.values()}
+    operation = operations[endpoint.split(".", 1)[1]]
+    declared = operation["responses"].get(str(response.status_code))
+    assert declared is not None, f"{endpoint} answered {response.status_code}, which openapi.json does not declare"
+    content = declared.get("content")
+    if not content:
+        assert not response.get_data(), f"{endpoint} {response.status_code} has a body openapi.json does not declare"
+    elif "application/json" in content:
+        schema = {**content["application/json"]["schema"], "components": document["components"]}
+        errors = [e.message for e in Draft202012Validator(schema).iter_errors(response.get_json())]
+        assert not errors, f"{endpoint} {response.status_code} does not match openapi.json: {errors}"
+    else:
+        assert response.mimetype in content, f"{endpoint} sent {response.mimetype}, not one of {sorted(content)}"
+
+
 @pytest.fixture
 def app(tmp_path, database_url):
     settings = Settings(data_dir=tmp_path / "data", database_url=database_url)
     app = create_app({"TESTING": True, "GATEWAY_SETTINGS": settings})
+    app.test_client_class = DocumentedClient
     gw = app.extensions["gateway"]
     with gw.sessions() as session:
         load_council(session, write_yaml(tmp_path / "council.yaml", api_council()))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.api.conftest import PDF_BYTES
+from tests.api.conftest import pdf_text, real_pdf
 
 REASON = "I need this to scrutinise the restructure at committee"
 
@@ -52,12 +52,14 @@ def test_a_hidden_document_answers_exactly_as_a_missing_one(client, bob, suffix,
     assert hidden.get_json() == {"error": {"code": "404", "message": "Not found."}}
 
 
-def test_hidden_and_missing_lookups_are_both_audited(client, bob, gw):
+def test_hidden_and_missing_lookups_are_both_audited_as_refused_decisions(client, bob, gw):
     client.get("/api/v1/documents/doc-admin", headers=bob)
     client.get("/api/v1/documents/doc-nowhere", headers=bob)
-    records = gw.audit.records(actor="cllr-bob")
-    assert [(r["document"], r["event"]) for r in records][-2:] == [("doc-admin", "decision"),
-                                                                   ("doc-nowhere", "not_found")]
+    hidden, missing = gw.audit.records(actor="cllr-bob")[-2:]
+    assert (hidden["document"], missing["document"]) == ("doc-admin", "doc-nowhere")
+    for record in (hidden, missing):
+        assert record["event"] == "decision" and record["outcome"] == "deny"
+        assert record["detail"]["visibility"] == "hidden"
 
 
 def test_the_groups_own_member_sees_the_group_document(client, ann):
@@ -65,14 +67,19 @@ def test_the_groups_own_member_sees_the_group_document(client, ann):
     assert response.status_code == 200 and response.get_json()["decision"]["rule"] == "R-GROUP-OWN"
 
 
-def test_granted_content_is_the_stored_file(client, ann, gw):
+def test_granted_exempt_content_carries_the_members_marking(client, ann, gw):
     response = client.get("/api/v1/documents/doc-exempt/content", query_string={"reason": REASON}, headers=ann)
     assert response.status_code == 200
-    assert response.get_data() == PDF_BYTES
     assert response.mimetype == "application/pdf"
+    text = pdf_text(response.get_data())
+    assert "Provided to Cllr Ann Able" in text and REASON in text and "not for onward disclosure" in text
+    assert "Named staff members" in text
     assert "attachment" in response.headers["Content-Disposition"]
     assert response.headers["X-Released-To"] == "Cllr Ann Able"
+    assert response.headers["X-Marking"].startswith("Provided to Cllr Ann Able on ")
     assert response.headers["Cache-Control"] == "no-store"
+    marked = gw.audit.records(actor="cllr-ann", document="doc-exempt", event="marked_copy")[-1]
+    assert marked["detail"]["purpose"] == REASON and marked["detail"]["action"] == "read"
     decision = gw.audit.records(actor="cllr-ann", document="doc-exempt", event="decision")[-1]
     assert decision["outcome"] == "grant" and decision["rule"] == "R-COMMITTEE"
     assert decision["detail"]["reason"] == REASON
@@ -145,14 +152,10 @@ def test_an_unwritable_audit_log_refuses_the_content(client, ann, gw, monkeypatc
 
 # -- marked copies (an extra beside /content, as the web pages have) -------------------------------
 
-def _real_pdf(text: str) -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=12)
-    pdf.cell(text=text)
-    return bytes(pdf.output())
+def test_public_content_is_the_stored_file_unmarked(client, bob, gw):
+    response = client.get("/api/v1/documents/doc-public/content", headers=bob)
+    assert response.status_code == 200 and response.get_data() == b"The swimming pool opens at seven."
+    assert "X-Marking" not in response.headers
 
 
 def test_a_marked_pdf_names_the_member_the_purpose_and_the_date(client, ann, gw):
@@ -163,7 +166,7 @@ def test_a_marked_pdf_names_the_member_the_purpose_and_the_date(client, ann, gw)
     from tests.api.conftest import add_documents
 
     add_documents(gw, {"doc-real": dict(title="Real PDF", paragraphs=[1], media_type="application/pdf",
-                                        data=_real_pdf("Confidential staffing detail"))})
+                                        data=real_pdf("Confidential staffing detail"))})
     response = client.get("/api/v1/documents/doc-real/download", headers=ann,
                           query_string={"purpose": "Cabinet decision on the restructure"})
     assert response.status_code == 200 and response.mimetype == "application/pdf"

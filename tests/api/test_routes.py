@@ -68,7 +68,7 @@ def test_an_unexpected_failure_is_json_without_a_trace(client, ann, gw, monkeypa
     def explode(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("gateway.web.api.document_json", explode)
+    monkeypatch.setattr("gateway.services.documents.open_document", explode)
     response = client.get("/api/v1/documents/doc-public", headers=ann)
     assert response.status_code == 500 and response.is_json
     assert b"secret internals" not in response.get_data() and b"Traceback" not in response.get_data()

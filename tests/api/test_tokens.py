@@ -4,8 +4,10 @@ from datetime import timedelta
 
 from flask import url_for
 
-from gateway.domain.accounts import MAX_FAILURES, issue_token
+from gateway.domain.accounts import MAX_FAILURES
 from gateway.domain.clock import utcnow
+from gateway.domain.sessions import issue_token
+from tests.api.conftest import PASSWORDS, bearer
 
 
 def test_a_right_password_gives_a_token_that_works(client, gw):
@@ -69,7 +71,7 @@ def test_unknown_fields_are_ignored(client):
 
 def test_no_token_bad_token_and_expired_token_are_401_with_a_challenge(client, gw):
     with gw.sessions() as session:
-        expired = issue_token(session, "cllr-ann", now=utcnow() - timedelta(hours=13))
+        expired, _ = issue_token(session, "cllr-ann", now=utcnow() - timedelta(hours=13))
         session.commit()
     for headers in ({}, {"Authorization": "Bearer not-a-token"}, {"Authorization": "Basic Y2xsci1hbm46cHc="},
                     {"Authorization": "Bearer"}, {"Authorization": f"Bearer {expired}"},
@@ -82,9 +84,9 @@ def test_no_token_bad_token_and_expired_token_are_401_with_a_challenge(client, g
 
 def test_a_session_cookie_does_not_authenticate_the_api(app, client):
     """The API is exempt from CSRF, so a signed-in browser's cookie must not act for it."""
-    with client.session_transaction() as session:
-        session["_user_id"] = "cllr-ann"
-        session["_fresh"] = True
+    app.config.update(WTF_CSRF_ENABLED=False, SESSION_COOKIE_SECURE=False)
+    signed_in = client.post("/sign-in", data={"username": "cllr-ann", "password": PASSWORDS["cllr-ann"]})
+    assert signed_in.status_code == 302
     with app.test_request_context():
         page = url_for("auth.index")
     assert client.get(page).status_code == 302  # the cookie signs the web pages in (to ann's home page)
@@ -98,3 +100,20 @@ def test_a_session_cookie_does_not_authenticate_the_api(app, client):
 def test_the_scheme_is_case_insensitive(client, ann):
     token = ann["Authorization"].split(" ", 1)[1]
     assert client.get("/api/v1/account", headers={"Authorization": f"bearer {token}"}).status_code == 200
+
+
+def test_a_token_says_when_it_expires_and_can_be_revoked(client, gw):
+    from datetime import datetime, timezone
+
+    response = client.post("/api/v1/tokens", json={"username": "cllr-ann", "password": PASSWORDS["cllr-ann"]})
+    body = response.get_json()
+    expires_at = datetime.fromisoformat(body["expires_at"].replace("Z", "+00:00"))
+    left = (expires_at - datetime.now(timezone.utc)).total_seconds()
+    assert 11 * 3600 < left <= 12 * 3600 and abs(body["expires_in"] - left) < 60
+    headers = {"Authorization": f"Bearer {body['token']}"}
+    other = bearer(client, "cllr-ann")
+    assert client.delete("/api/v1/tokens/current", headers=headers).status_code == 204
+    assert client.get("/api/v1/account", headers=headers).status_code == 401
+    assert client.delete("/api/v1/tokens/current", headers=headers).status_code == 401
+    assert client.get("/api/v1/account", headers=other).status_code == 200  # only the token used is revoked
+    assert gw.audit.records(event="token_revoked")[-1]["actor"] == "cllr-ann"

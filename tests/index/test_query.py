@@ -139,30 +139,37 @@ def test_snippets_highlight_and_escape(small_council):
     assert "<script>" not in text and "&lt;script&gt;" in text and "<mark>budget</mark>" in text
 
 
-def test_every_search_is_audited(small_council):
+def test_every_search_is_audited_by_the_search_service(small_council):
+    """The index only searches; the service records each search, and each refused query with its error."""
+    from gateway.services.outcomes import InvalidField
+    from gateway.services.search import search
+
     c = small_council
     member = c.members[0]
-    result = c.search(member, "zebrafinch committee:cabinet", page=1)
-    record = c.gw.audit.records(event="search", descending=True, limit=1)[0]
-    assert record["actor"] == member
-    assert record["detail"]["query"] == "zebrafinch committee:cabinet"
-    assert record["detail"]["filters"] == {"committee": "cabinet"}
-    assert record["detail"]["total"] == result["total"]
-    with pytest.raises(QueryError):
-        c.search(member, '"unclosed')
+    with c.gw.sessions() as session:
+        result = search(c.gw, session, member, "zebrafinch", committee="cabinet")
+        record = c.gw.audit.records(event="search", descending=True, limit=1)[0]
+        assert record["actor"] == member
+        assert record["detail"]["query"] == "zebrafinch"
+        assert record["detail"]["filters"] == {"committee": "cabinet"}
+        assert record["detail"]["total"] == result["total"]
+        with pytest.raises(InvalidField):
+            search(c.gw, session, member, '"unclosed')
     record = c.gw.audit.records(event="search", descending=True, limit=1)[0]
     assert "quotation" in record["detail"]["error"]
 
 
 def test_search_refuses_when_it_cannot_be_audited(small_council, monkeypatch):
+    from gateway.services.search import search
+
     c = small_council
 
     def broken(*entries):
         raise AuditUnavailable("disk full")
 
     monkeypatch.setattr(c.gw.audit, "append", broken)
-    with pytest.raises(AuditUnavailable):
-        c.search(c.members[0], "zebrafinch")
+    with c.gw.sessions() as session, pytest.raises(AuditUnavailable):
+        search(c.gw, session, c.members[0], "zebrafinch")
 
 
 def test_nobody_signed_in_finds_nothing(small_council):

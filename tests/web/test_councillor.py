@@ -12,7 +12,7 @@ from sqlalchemy import select
 from gateway.domain.clock import utcnow
 from gateway.domain.models import AuditRecord, Referral
 from gateway.domain.working_days import add_working_days
-from gateway.web import operations
+from gateway.services import referrals as referral_service
 
 REASON = "I need it for the scrutiny committee's review of the land sale"
 
@@ -35,7 +35,7 @@ def decisions(gw, actor, document):
 
 def grant(gw, referral_id, until=None):
     with gw.sessions() as session:
-        operations.adjudicate(gw, session, "off-mo", referral_id, "grant", "Needed for the review", until)
+        referral_service.decide(gw, session, "off-mo", referral_id, "grant", "Needed for the review", until)
 
 
 def ask(bob, document="doc-exempt", reason=REASON, capacity="councillor"):
@@ -208,7 +208,7 @@ def test_download_needs_a_purpose(bob):
 def test_refusal_shows_the_written_reasons_and_can_be_disputed(bob, mo, gw):
     ask(bob)
     with gw.sessions() as session:
-        operations.adjudicate(gw, session, "off-mo", 1, "deny", "The names of tenants are not needed for the review")
+        referral_service.decide(gw, session, "off-mo", 1, "deny", "The names of tenants are not needed for the review")
     page = text(bob.get("/documents/doc-exempt"))
     assert "The Proper Officer has refused you this document" in page
     assert "The names of tenants are not needed" in page and "Rule R-PO-REFUSED" in page

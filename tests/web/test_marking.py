@@ -7,7 +7,7 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
-from gateway.web.marking import MarkingError, mark_pdf, mark_text, notice
+from gateway.services.marking import MarkingError, mark_pdf, mark_text, notice
 
 NOTICE = notice("Cllr Siân O’Brien", date(2026, 11, 23), "the Cabinet meeting on 1 December.")
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from gateway.domain import referrals
 from gateway.domain.models import AuditRecord, Document, Referral
-from gateway.web import operations
+from gateway.services import referrals as referral_service
 
 
 def text(response) -> str:
@@ -42,7 +42,7 @@ def test_queue_is_ordered_by_due_date_and_marks_overdue_ones(mo, gw):
 def test_referral_page_shows_document_classification_evidence_and_the_member(mo, gw):
     earlier = refer(gw, "cllr-bob", "doc-exempt")
     with gw.sessions() as session:
-        operations.adjudicate(gw, session, "off-mo", earlier, "deny", "Not needed for the review")
+        referral_service.decide(gw, session, "off-mo", earlier, "deny", "Not needed for the review")
     ident = refer(gw, "cllr-bob", "doc-review", reason="A resident's complaint is on the scrutiny agenda")
     page = plain(mo.get(f"/officer/referrals/{ident}"))
     assert "Cllr Bob Brown asks for “Complaint about the leisure centre”" in page
@@ -85,18 +85,20 @@ def test_reclassification_with_reasons_changes_the_decision(mo, bob, gw):
     assert "Rule R-REVIEW" in text(bob.get("/documents/doc-review?reason=" + "I need it for the scrutiny agenda"))
     form = text(mo.get("/officer/documents/doc-review/classification"))
     assert re.search(r'<input[^>]*checked[^>]*value="1"|<input[^>]*value="1"[^>]*checked', form)
-    no_reasons = mo.post("/officer/documents/doc-review/classification", data={"paragraphs": [], "reasons": ""})
+    no_reasons = mo.post("/officer/documents/doc-review/classification", data={"exempt_paragraphs": [], "reasons": ""})
     assert no_reasons.status_code == 400 and "Enter why the classification changes" in text(no_reasons)
     response = mo.post("/officer/documents/doc-review/classification",
-                       data={"paragraphs": [], "flags": [], "party_group": "",
+                       data={"exempt_paragraphs": [], "flags": [], "party_group": "",
                              "reasons": "The complainant consented to publication."})
     assert response.status_code == 302
     with gw.sessions() as session:
-        declared = session.get(Document, "doc-review").declared
-    assert declared == {"exempt_paragraphs": [], "party_group": None, "flags": [], "needs_review": False}
+        declared = session.get(Document, "doc-review").reclassification
+    assert {k: declared[k] for k in ("exempt_paragraphs", "party_group", "flags", "needs_review", "by", "reasons")} == {
+        "exempt_paragraphs": [], "party_group": None, "flags": [], "needs_review": False, "by": "off-mo",
+        "reasons": "The complainant consented to publication."}
     assert "Rule R-PUBLIC" in text(bob.get("/documents/doc-review"))
     with gw.sessions() as session:
-        record = session.scalars(select(AuditRecord).where(AuditRecord.event == "reclassification")).one()
+        record = session.scalars(select(AuditRecord).where(AuditRecord.event == "reclassified")).one()
     assert record.actor == "off-mo" and record.detail["reasons"] == "The complainant consented to publication."
 
 

@@ -7,7 +7,7 @@ the form does (the other tests do that).
 
 import pytest
 
-from gateway.web import operations
+from gateway.services import referrals as referral_service
 from tests.web.conftest import sign_in
 
 ROLES = ("anonymous", "cllr-bob", "off-mo", "off-it", "off-aud")
@@ -77,7 +77,7 @@ def test_every_page_route_is_in_the_matrix(app):
 def referral(app, gw):
     """A request by Bob, so the referral pages have something to show."""
     with gw.sessions() as session:
-        _, ref = operations.request_access(gw, session, "cllr-bob", "doc-exempt",
+        _, ref = referral_service.request_access(gw, session, "cllr-bob", "doc-exempt",
                                            "I need it for the scrutiny review of the land sale")
         return ref.id
 

@@ -1,0 +1,83 @@
+"""Sign-in sessions and API bearer tokens kept server-side, so that ending one really ends it.
+
+A web session cookie carries only a session id, and a bearer token is kept as its SHA-256; each
+request looks its id up. Signing out, a password change or IT disabling an account ends them here.
+"""
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import DateTime, String, delete, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from gateway.db import Base
+from gateway.domain.accounts import Account, find_account
+from gateway.domain.clock import utcnow
+from gateway.domain.models import ApiToken
+
+SESSION_LIFETIME = timedelta(hours=12)
+TOKEN_LIFETIME = timedelta(hours=12)
+
+
+class AccountSession(Base):
+    """One signed-in web session; only the SHA-256 of its id is kept."""
+
+    __tablename__ = "account_sessions"
+    id_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(100), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def start_session(session: Session, account_id: str, now: datetime | None = None) -> tuple[str, datetime]:
+    """A new session id for the account (the cookie carries it) and when it expires (naive UTC)."""
+    now = now or utcnow()
+    session_id = secrets.token_urlsafe(32)
+    session.add(AccountSession(id_sha256=_digest(session_id), account_id=account_id, created_at=now,
+                               expires_at=now + SESSION_LIFETIME))
+    return session_id, now + SESSION_LIFETIME
+
+
+def session_account(session: Session, session_id: str, now: datetime | None = None) -> Account | None:
+    """The account of a live session; None once it was ended, has expired, or the account is gone."""
+    row = session.get(AccountSession, _digest(session_id))
+    if row is None or row.expires_at <= (now or utcnow()):
+        return None
+    return find_account(session, row.account_id)
+
+
+def issue_token(session: Session, account_id: str, now: datetime | None = None) -> tuple[str, datetime]:
+    """A new bearer token and when it expires (naive UTC)."""
+    now = now or utcnow()
+    token = secrets.token_urlsafe(32)
+    session.add(ApiToken(account_id=account_id, token_sha256=_digest(token), created_at=now,
+                         expires_at=now + TOKEN_LIFETIME))
+    return token, now + TOKEN_LIFETIME
+
+
+def token_account(session: Session, token: str, now: datetime | None = None) -> Account | None:
+    """The account of a live token; None when unknown, revoked or expired."""
+    row = session.scalars(select(ApiToken).where(ApiToken.token_sha256 == _digest(token))).first()
+    if row is None or row.expires_at <= (now or utcnow()):
+        return None
+    return find_account(session, row.account_id)
+
+
+def revoke_token(session: Session, token: str) -> None:
+    session.execute(delete(ApiToken).where(ApiToken.token_sha256 == _digest(token)))
+
+
+def end_sessions(session: Session, account_id: str) -> None:
+    """Ends every web session of the account (signing out ends them all, not only this browser's)."""
+    session.execute(delete(AccountSession).where(AccountSession.account_id == account_id))
+
+
+def end_all(session: Session, account_id: str) -> None:
+    """Ends every web session and bearer token of the account (a new password, an account disabled)."""
+    end_sessions(session, account_id)
+    session.execute(delete(ApiToken).where(ApiToken.account_id == account_id))

@@ -1,0 +1,178 @@
+"""The JSON API's answers as pydantic models: the views serialise through them, and /api/v1/openapi.json
+describes them from the same classes, so the document cannot drift from what is sent.
+
+Fields left unset (a listed document's content link, say) are left out of the answer, not sent as null.
+"""
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic.json_schema import models_json_schema
+
+REF_TEMPLATE = "#/components/schemas/{model}"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    def to_json(self) -> dict:
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
+class ErrorBody(Model):
+    code: str
+    message: str
+
+
+class Error(Model):
+    error: ErrorBody
+    field: str | None = Field(None, description="The input that is wrong (400 only)")
+
+
+class Decision(Model):
+    outcome: Literal["grant", "deny", "refer"]
+    visibility: Literal["open", "listed", "hidden"]
+    rule: str = Field(description="The rule id (RULES.md), e.g. R-PUBLIC")
+    reasons: list[str]
+
+    @classmethod
+    def of(cls, decision) -> "Decision":
+        return cls(outcome=decision.outcome, visibility=decision.visibility, rule=decision.rule,
+                   reasons=list(decision.reasons))
+
+
+class Refusal(Error):
+    """A refusal or referral: the error, and the decision with its rule and reasons."""
+
+    decision: Decision
+    request: str | None = Field(None, description="Where to ask the Proper Officer (referred only)")
+
+
+class DecisionAnswer(Model):
+    decision: Decision
+
+
+class Token(Model):
+    token: str
+    token_type: Literal["Bearer"] = "Bearer"
+    expires_at: datetime = Field(description="When the token stops working (UTC)")
+    expires_in: int = Field(description="Seconds until then")
+
+
+class Account(Model):
+    id: str
+    name: str
+    kind: Literal["member", "officer"]
+    roles: list[str]
+
+
+class SearchResult(Model):
+    id: str
+    title: str
+    committee: str | None
+    committee_name: str | None = None
+    meeting_date: date | None
+    visibility: Literal["open", "listed"]
+    exempt_paragraphs: list[int]
+    snippet: str | None = Field(description="Only where visibility is open: HTML-escaped text, matched words "
+                                            "in <mark>")
+
+
+class SearchResults(Model):
+    total: int = Field(description="Documents the caller may discover")
+    page: int
+    pages: int | None = None
+    results: list[SearchResult]
+
+
+class MatterRef(Model):
+    id: str
+    title: str
+
+
+class Document(Model):
+    """A document's metadata for the caller: meeting metadata when listed, more when open."""
+
+    id: str
+    title: str
+    committee: str | None = None
+    committee_name: str | None = None
+    meeting_date: date | None = None
+    meeting_session: str | None = None
+    status: str
+    visibility: Literal["open", "listed"]
+    exempt_paragraphs: list[int]
+    decision: Decision
+    portfolio: str | None = Field(None, description="Open documents only")
+    matters: list[MatterRef] | None = Field(None, description="Open documents only")
+    media_type: str | None = Field(None, description="Open documents only")
+    size: int | None = Field(None, description="Open documents only")
+    content: str | None = Field(None, description="Where to read the content (open documents only)")
+
+
+class Classification(Model):
+    """The labels a document is decided on (the Proper Officer's declaration wins)."""
+
+    exempt_paragraphs: list[int]
+    party_group: str | None
+    flags: list[str]
+    needs_review: bool
+    review_reasons: list[str] = Field(description="Why it needs review again, if it does")
+
+
+class Referral(Model):
+    id: int
+    member: str
+    document: str
+    reason: str
+    capacity: str
+    rule: str
+    status: Literal["pending", "granted", "denied"]
+    created_at: str
+    due: date
+    overdue: bool
+    decided_by: str | None
+    decision_reasons: str | None
+    until: date | None
+    dispute: str | None
+    dispute_outcome: str | None
+
+
+class ReferralWithContext(Referral):
+    context: dict | None = Field(None, description="The Proper Officer's view only: the document's classification "
+                                                   "and evidence, the member's group, seats and interests")
+
+
+class Referrals(RootModel[list[Referral]]):
+    def to_json(self) -> list:
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
+class ReferralCreated(Model):
+    referral: Referral
+    decision: Decision
+
+
+class AuditRecord(Model):
+    seq: int
+    at: str
+    event: str
+    actor: str | None
+    document: str | None
+    outcome: str | None
+    rule: str | None
+    detail: dict
+    prev_hash: str
+    hash: str
+
+
+class AuditRecords(RootModel[list[AuditRecord]]):
+    def to_json(self) -> list:
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
+def components(models) -> dict:
+    """The JSON schemas of `models` (and all they refer to), keyed by name, for components.schemas."""
+    _, top = models_json_schema([(m, "serialization") for m in models], ref_template=REF_TEMPLATE)
+    return top.get("$defs", {})
