@@ -70,8 +70,13 @@ class Gateway:
         return DocumentIndex(self.settings.index_dir)
 
     def refresh_policy(self) -> None:
-        """Swaps in a new enforcer, built whole, when another process activated another policy version."""
-        version = self.active_policy()
-        if "access" not in self.__dict__ or version.id != self._policy_id:
+        """Swaps in a new enforcer, built whole, when another process activated another policy version.
+
+        Asked on every request, so only the active version's number is read; the text only when it moved.
+        """
+        with self.engine.connect() as connection:
+            active_id = connection.scalar(select(PolicyVersion.id).where(PolicyVersion.active))
+        if "access" not in self.__dict__ or active_id != self._policy_id:
+            version = self.active_policy()
             enforcer = PolicyEnforcer(self.model_path, version.text)
             self.access.enforcer, self._policy_id = enforcer, version.id
