@@ -56,7 +56,7 @@ def load_council_cmd(file, as_json):
     gw = _ready_gateway()
     try:
         with gw.sessions() as session:
-            counts = load_council(session, file)
+            counts = load_council(session, file, gw.password_key)
     except InputError as exc:
         _fail(str(exc))
     gw.audit.append(Entry("council_loaded", detail={"file": str(file), **counts}))

@@ -15,6 +15,7 @@ from gateway.db import make_engine, make_session_factory
 from gateway.domain.audit import AuditLog
 from gateway.domain.blobs import BlobStore
 from gateway.domain.models import PolicyVersion
+from gateway.passwords import password_key
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -62,6 +63,11 @@ class Gateway:
         version = self.active_policy()
         self._policy_id = version.id
         return AccessService(PolicyEnforcer(self.model_path, version.text), self.audit)
+
+    @cached_property
+    def password_key(self) -> bytes:
+        """The key that lets a council reload recognise unchanged passwords (see gateway.passwords)."""
+        return password_key(self.settings.data_dir)
 
     @cached_property
     def index(self):

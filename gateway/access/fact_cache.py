@@ -11,10 +11,10 @@ import threading
 import weakref
 from dataclasses import dataclass
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from gateway.domain.generation import current
+from gateway.domain.models import Generation
 
 WROTE = "gateway.wrote"   # session.info key: the open transaction has written
 
@@ -84,7 +84,8 @@ def shared(session: Session, read_council) -> GenerationCache | None:
     if session.info.get(WROTE):
         return None
     engine = session.get_bind()
-    generation = current(session)   # before any fact, so cached facts are never older than the number
+    # Read before any fact, so cached facts are never older than the number; Core, not the ORM: it is per request.
+    generation = session.connection().scalar(select(Generation.value).where(Generation.id == 1)) or 0
     found = _caches.get(engine)
     if found is not None and found.generation == generation:
         return found

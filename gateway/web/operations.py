@@ -122,6 +122,6 @@ def revert_policy(gw, session, author: str, version_id: int):
 def upload_council(gw, author: str, path) -> dict:
     """Loads an uploaded council file all or nothing; InputError names the entry and field."""
     with gw.sessions() as session:
-        counts = load_council(session, path)
+        counts = load_council(session, path, gw.password_key)
     gw.audit.append(Entry("council_loaded", actor=author, detail={"file": path.name, **counts}))
     return counts
