@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export GATEWAY_DATA_DIR := $(abspath $(DATA))
 
-.PHONY: run test browser demo clean
+.PHONY: run test browser ocr demo clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,16 @@ browser:
 	      || echo "Could not install chromium: browser tests will be skipped."; \
 	  else echo "chromium is missing and cannot be installed here: browser tests will be skipped."; fi; }
 
+# Debian's tesseract (OCR of scanned pages) and poppler-utils (pdftoppm renders them for it); without
+# them scanned pages go to review as before, and the OCR tests are skipped and say so.
+ocr:
+	@{ command -v tesseract && command -v pdftoppm; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's tesseract-ocr and poppler-utils for OCR of scanned pages..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr poppler-utils >/dev/null) \
+	      || echo "Could not install tesseract-ocr: scanned pages will go to review."; \
+	  else echo "tesseract-ocr is missing and cannot be installed here: scanned pages will go to review."; fi; }
+
 $(DEMO)/council.yaml: | $(STAMP)
 	$(BIN)/gateway demo $(DEMO)
 
@@ -35,14 +45,14 @@ demo: $(DEMO)/council.yaml
 	$(BIN)/gateway load-council $(DEMO)/council.yaml
 	$(BIN)/gateway ingest $(DEMO)/documents
 
-run: $(STAMP) demo
+run: $(STAMP) ocr demo
 	@echo
 	@echo "Sign in at http://$(HOST):$(PORT)/ with password 'demo-pass-1' as any of these accounts:"
 	@$(BIN)/gateway accounts
 	@echo
 	$(BIN)/gateway serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP) browser
+test: $(STAMP) browser ocr
 	$(BIN)/python -m pytest
 
 clean:
