@@ -5,6 +5,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
 from gateway.domain.clock import utcnow
@@ -41,8 +43,11 @@ class Gateway:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:
-            cfg.attributes["connection"] = connection
-            command.upgrade(cfg, "head")
+            # Every web worker calls this: only a database behind the newest migration is migrated.
+            current = set(MigrationContext.configure(connection).get_current_heads())
+            if current != set(ScriptDirectory.from_config(cfg).get_heads()):
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, "head")
         with self.sessions() as session, session.begin():
             if session.scalars(select(PolicyVersion).limit(1)).first() is None:
                 session.add(PolicyVersion(text=self.default_policy_text(), note="Default rules (RULES.md)",
