@@ -105,7 +105,10 @@ class FactSource:
         )
 
     def preload(self, document_ids=None, member_ids=None) -> None:
-        """Reads these documents (every one if None) and their standing decisions at once, for batches."""
+        """Reads these documents (every one if None) and their standing decisions at once, for batches.
+
+        Afterwards `standing` answers from what was read: ask only about these members and documents.
+        """
         if document_ids is None:
             self.all_documents()
             decisions = select(ProperOfficerDecision)
