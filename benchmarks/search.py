@@ -175,13 +175,15 @@ def build_fts5(made, path: Path) -> None:
 
 
 def fts5_query(text: str) -> str:
-    """The benchmark query in FTS5's syntax: filters dropped, words quoted, AND/OR/NOT and brackets kept."""
+    """The benchmark query in FTS5's syntax: filters dropped, words quoted, AND written out, OR/NOT and brackets kept."""
     out = []
     for token in re.findall(r'"[^"]*"|\(|\)|[^\s()"]+', text):
-        if ":" in token:
+        if ":" in token or token == "AND":
             continue
-        out.append(token if token in ("(", ")", "OR", "NOT", "AND") or token.startswith('"')
-                   else '"' + token.replace('"', "") + '"')
+        operator = token in ("(", ")", "OR", "NOT")
+        if out and (not operator or token == "(") and out[-1] not in ("(", "OR", "NOT", "AND"):
+            out.append("AND")   # FTS5 does not take an implicit AND after a bracket
+        out.append(token if operator or token.startswith('"') else '"' + token + '"')
     return " ".join(out) or '"report"'
 
 
