@@ -1,6 +1,6 @@
 """Server CPU per request under gunicorn, against a trivial Flask route served the same way.
 
-    python benchmarks/request.py [--documents 200] [--members 60] [--requests 200] [--rounds 5]
+    python benchmarks/request.py [--documents 200] [--members 60] [--requests 200] [--rounds 5] [--reuse FOLDER]
 
 Builds a council (generated text, stored and indexed as ingest would), starts two gunicorn
 servers with one sync worker each (the gateway's `wsgi:app` and `benchmarks/_trivial_app.py`),
@@ -85,13 +85,10 @@ class Server:
         self.proc.wait(timeout=30)
 
 
-def build(folder: Path, members: int, documents: int, seed: int):
-    """A council stored and indexed under folder/data; returns (member, token, document ids, queries)."""
+def build(folder: Path, members: int, documents: int, seed: int) -> None:
+    """A council stored and indexed under folder/data, as `benchmarks/search.py --keep` leaves it."""
     from benchmarks.search import generate, index_from_memory, store, typical_member
-    from gateway.access.gather import FactSource
-    from gateway.access.service import make_request
     from gateway.config import Settings
-    from gateway.domain.accounts import issue_token
     from gateway.runtime import Gateway
 
     made, at = generate(members, documents, seed)
@@ -99,17 +96,32 @@ def build(folder: Path, members: int, documents: int, seed: int):
     gw.init()
     store(gw, made, folder, seed)
     index_from_memory(made, gw.settings.index_dir, procs=1)
-    member = typical_member(made.council)
+    (folder / "plan.json").write_text(json.dumps({"member": typical_member(made.council), "documents": documents}))
+
+
+def caller(folder: Path, seed: int):
+    """(member, a bearer token of theirs, up to 50 documents they may discover)."""
+    from sqlalchemy import select
+
+    from gateway.access.gather import FactSource
+    from gateway.access.service import make_request
+    from gateway.config import Settings
+    from gateway.domain.accounts import issue_token
+    from gateway.domain.models import Document
+    from gateway.runtime import Gateway
+
+    member = json.loads((folder / "plan.json").read_text())["member"]
+    gw = Gateway(Settings(data_dir=folder / "data"))
     with gw.sessions() as session:
         token = issue_token(session, member)
         session.commit()
         facts = FactSource(session)
         sub = gw.access.subject(facts, member)
         req = make_request("discover")
-        visible = [d.id for d in made.documents
-                   if gw.access.evaluate(facts, sub, facts.document(d.id), req).visibility != "hidden"]
-    rng = random.Random(seed)
-    return member, token, rng.sample(visible, min(50, len(visible)))
+        every = list(session.scalars(select(Document.id)))
+        ids = random.Random(seed).sample(every, min(2000, len(every)))
+        visible = [i for i in ids if gw.access.evaluate(facts, sub, facts.document(i), req).visibility != "hidden"]
+    return member, token, visible[:50]
 
 
 def main(argv=None) -> int:
@@ -119,13 +131,17 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--requests", type=int, default=200, help="requests of each kind per round")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--reuse", type=Path, help="a folder kept by this or `benchmarks/search.py --keep`")
     args = parser.parse_args(argv)
 
-    folder = Path(tempfile.mkdtemp(prefix="request-bench-"))
-    started = time.perf_counter()
-    member, token, documents = build(folder, args.members, args.documents, args.seed)
-    print(f"request benchmark: {args.documents} documents, {args.members} members; built in "
-          f"{time.perf_counter() - started:.0f} s in {folder}; member {member}")
+    folder = args.reuse or Path(tempfile.mkdtemp(prefix="request-bench-"))
+    if not args.reuse:
+        started = time.perf_counter()
+        build(folder, args.members, args.documents, args.seed)
+        print(f"built in {time.perf_counter() - started:.0f} s in {folder}")
+    member, token, documents = caller(folder, args.seed)
+    size = json.loads((folder / "plan.json").read_text())["documents"]
+    print(f"request benchmark: {size} documents; member {member}")
 
     env = {**os.environ, "GATEWAY_DATA_DIR": str(folder / "data"), "GATEWAY_SECRET_KEY": "bench",
            "PYTHONPATH": str(ROOT)}
@@ -160,7 +176,6 @@ def main(argv=None) -> int:
     finally:
         gateway.stop()
         trivial.stop()
-    print(json.dumps({"folder": str(folder)}))
     return 0
 
 
