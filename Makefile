@@ -11,7 +11,7 @@ export GATEWAY_DATA_DIR := $(abspath $(DATA))
 
 TEST_WORKERS ?= auto
 
-.PHONY: run test browser postgresql demo clean
+.PHONY: run test browser postgresql ocr demo clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,16 @@ postgresql:
 	      || echo "Could not install postgresql: the PostgreSQL tests will be skipped."; \
 	  else echo "postgresql is missing and cannot be installed here: the PostgreSQL tests will be skipped."; fi; }
 
+# Debian's tesseract (OCR of scanned pages) and poppler-utils (pdftoppm renders them for it); without
+# them scanned pages go to review as before, and the OCR tests are skipped and say so.
+ocr:
+	@{ command -v tesseract && command -v pdftoppm; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's tesseract-ocr and poppler-utils for OCR of scanned pages..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr poppler-utils >/dev/null) \
+	      || echo "Could not install tesseract-ocr: scanned pages will go to review."; \
+	  else echo "tesseract-ocr is missing and cannot be installed here: scanned pages will go to review."; fi; }
+
 $(DEMO)/council.yaml: | $(STAMP)
 	$(BIN)/gateway demo $(DEMO)
 
@@ -47,7 +57,7 @@ demo: $(DEMO)/council.yaml
 	$(BIN)/gateway load-council $(DEMO)/council.yaml
 	$(BIN)/gateway ingest $(DEMO)/documents
 
-run: $(STAMP) demo
+run: $(STAMP) ocr demo
 	@echo
 	@echo "Sign in at http://$(HOST):$(PORT)/ with password 'demo-pass-1' as any of these accounts:"
 	@$(BIN)/gateway accounts
@@ -55,7 +65,7 @@ run: $(STAMP) demo
 	$(BIN)/gateway serve --host $(HOST) --port $(PORT)
 
 # One pytest worker per core; --dist loadscope keeps a module's shared fixtures (big councils) in one worker.
-test: $(STAMP) browser postgresql
+test: $(STAMP) browser postgresql ocr
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 clean:

@@ -7,7 +7,8 @@ temporary gateway (SQLite), indexes the documents straight from memory into a ne
 (documents per second), then runs a fixed set of ~50 queries:
   * raw: Whoosh as it comes (BM25F, no trimming), first page of 20 with stored fields and total;
   * trimmed: `DocumentIndex.search` for a typical member (visibility from the decision service,
-    ranking without collection statistics, audit record), with and without snippets.
+    ranking without collection statistics, exact total, audit record), with and without snippets;
+  * anchor: SQLite FTS5 (porter stemming, bm25) on the same corpus, first 20 and an exact count.
 Each query is run once to warm up, then `--rounds` times; p50/p95 are over all timed runs.
 Memory: peak RSS of this process, and of a fresh process that only opens the index and searches
 (what each web worker pays).
@@ -17,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -162,6 +164,46 @@ def index_from_memory(made, folder, procs: int) -> tuple[int, float]:
     return count, seconds
 
 
+def build_fts5(made, path: Path) -> None:
+    """The same documents in an SQLite FTS5 table: the anchor the search latencies are read against."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='porter')")
+        db.executemany("INSERT INTO docs VALUES (?, ?, ?)",
+                       ((d.id, d.title, "\n\n".join(d.pages)) for d in made.documents))
+
+
+def fts5_query(text: str) -> str:
+    """The benchmark query in FTS5's syntax: filters dropped, words quoted, AND written out, OR/NOT and brackets kept."""
+    out = []
+    for token in re.findall(r'"[^"]*"|\(|\)|[^\s()"]+', text):
+        if ":" in token or token == "AND":
+            continue
+        operator = token in ("(", ")", "OR", "NOT")
+        if out and (not operator or token == "(") and out[-1] not in ("(", "OR", "NOT", "AND"):
+            out.append("AND")   # FTS5 does not take an implicit AND after a bracket
+        out.append(token if operator or token.startswith('"') else '"' + token + '"')
+    return " ".join(out) or '"report"'
+
+
+def run_fts5(path: Path, queries, rounds: int):
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    times, cpu = [], []
+    for n in range(rounds + 1):
+        for text in queries:
+            match = fts5_query(text)
+            started, cpu_started = time.perf_counter(), time.process_time()
+            db.execute("SELECT id, title FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 20", (match,)).fetchall()
+            db.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (match,)).fetchone()
+            if n:
+                times.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - cpu_started)
+    return times, cpu
+
+
 def typical_member(council: dict) -> str:
     """The member with the median number of committee seats (then by id)."""
     members = sorted(council["members"], key=lambda m: (len(m.get("committees") or []), m["id"]))
@@ -216,6 +258,8 @@ def worker(args) -> None:
     at = date.fromisoformat(args.worker_at)
     if args.worker == "raw":
         (times, cpu), first = run_raw(Path(args.worker_dir) / "index", queries, args.rounds), None
+    elif args.worker == "fts5":
+        (times, cpu), first = run_fts5(Path(args.worker_dir).parent / "fts5.sqlite", queries, args.rounds), None
     else:
         times, cpu, first = run_trimmed(Path(args.worker_dir), args.worker_member, at, queries, args.rounds,
                                         snippets=args.worker == "trimmed+snippets")
@@ -277,6 +321,10 @@ def main(argv=None) -> int:
         store(gw, made, folder, args.seed)
         print(f"stored in the database in {time.perf_counter() - started:.1f} s")
 
+        started = time.perf_counter()
+        build_fts5(made, folder / "fts5.sqlite")
+        print(f"SQLite FTS5 table (the anchor) built in {time.perf_counter() - started:.1f} s")
+
         count, seconds = index_from_memory(made, gw.settings.index_dir, args.procs)
         print(f"index build: {count} documents in {seconds:.1f} s = {count / seconds:.0f} documents/s "
               f"(procs={args.procs}); peak RSS of this process so far {rss_mb():.0f} MB")
@@ -288,6 +336,7 @@ def main(argv=None) -> int:
         del made
     print(f"{len(queries)} queries x {args.rounds} rounds (after one warm-up round); typical member {member}; at {at}")
 
+    fts5 = in_fresh_process("fts5", data_dir, None, at, queries, args.rounds)
     raw = in_fresh_process("raw", data_dir, None, at, queries, args.rounds)
     trimmed = in_fresh_process("trimmed", data_dir, member, at, queries, args.rounds)
     snippets = in_fresh_process("trimmed+snippets", data_dir, member, at, queries, args.rounds)
@@ -300,6 +349,7 @@ def main(argv=None) -> int:
                 f" | worker RSS {result['rss_mb']:4.0f} MB")
 
     print(f"query latency (first page of 20, total counted; load average now {os.getloadavg()[0]:.1f}):")
+    print(row("SQLite FTS5 (anchor)", fts5))
     print(row("raw Whoosh (untrimmed)", raw))
     print(row("trimmed, no snippets", trimmed))
     print(row("trimmed, with snippets", snippets))
@@ -307,7 +357,8 @@ def main(argv=None) -> int:
         raw_p95 = percentile(raw[kind], 95)
         print(f"  trimmed p95 / raw p95 ({'wall' if kind == 'times' else 'CPU'}): "
               f"{percentile(trimmed[kind], 95) / raw_p95:.2f} (no snippets), "
-              f"{percentile(snippets[kind], 95) / raw_p95:.2f} (with snippets)")
+              f"{percentile(snippets[kind], 95) / raw_p95:.2f} (with snippets); "
+              f"raw Whoosh p95 / FTS5 p95: {raw_p95 / percentile(fts5[kind], 95):.2f}")
     print(f"  first trimmed search of the member (facts snapshot + decisions, cold): {trimmed['first'] * 1000:.0f} ms")
 
     from index import DocumentIndex

@@ -102,8 +102,8 @@ def ingest(folder, as_json):
             bar.refresh()
 
     try:
-        report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress,
-                               on_change=lambda ids: search_index.update(gw, ids))
+        with search_index.batch(gw) as index_later:   # one index commit per batch, not per document
+            report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress, on_change=index_later)
     except InputError as exc:
         _fail(str(exc))
     finally:

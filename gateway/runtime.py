@@ -5,6 +5,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
 from gateway.domain.clock import utcnow
@@ -15,6 +17,7 @@ from gateway.db import make_engine, make_session_factory
 from gateway.domain.audit import AuditLog
 from gateway.domain.blobs import BlobStore
 from gateway.domain.models import PolicyVersion
+from gateway.passwords import password_key
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -40,8 +43,11 @@ class Gateway:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:
-            cfg.attributes["connection"] = connection
-            command.upgrade(cfg, "head")
+            # Every web worker calls this: only a database behind the newest migration is migrated.
+            current = set(MigrationContext.configure(connection).get_current_heads())
+            if current != set(ScriptDirectory.from_config(cfg).get_heads()):
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, "head")
         self.audit.seal_unkeyed()  # a log from before the audit key: seal it once (domain/audit.py)
         with self.sessions() as session, session.begin():
             if session.scalars(select(PolicyVersion).limit(1)).first() is None:
@@ -65,14 +71,24 @@ class Gateway:
         return AccessService(PolicyEnforcer(self.model_path, version.text), self.audit)
 
     @cached_property
+    def password_key(self) -> bytes:
+        """The key that lets a council reload recognise unchanged passwords (see gateway.passwords)."""
+        return password_key(self.settings.data_dir)
+
+    @cached_property
     def index(self):
         from index import DocumentIndex
 
         return DocumentIndex(self.settings.index_dir)
 
     def refresh_policy(self) -> None:
-        """Swaps in a new enforcer, built whole, when another process activated another policy version."""
-        version = self.active_policy()
-        if "access" not in self.__dict__ or version.id != self._policy_id:
+        """Swaps in a new enforcer, built whole, when another process activated another policy version.
+
+        Asked on every request, so only the active version's number is read; the text only when it moved.
+        """
+        with self.engine.connect() as connection:
+            active_id = connection.scalar(select(PolicyVersion.id).where(PolicyVersion.active))
+        if "access" not in self.__dict__ or active_id != self._policy_id:
+            version = self.active_policy()
             enforcer = PolicyEnforcer(self.model_path, version.text)
             self.access.enforcer, self._policy_id = enforcer, version.id

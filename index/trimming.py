@@ -172,7 +172,7 @@ class BaseMemo:
     generation only builds facts for rows it has not seen; every row is still read each time.
     """
 
-    def __init__(self, fingerprint: tuple):
+    def __init__(self, fingerprint):
         self.fingerprint = fingerprint
         self.by_digest: dict[bytes, int] = {}
         self.by_key: dict[tuple, int] = {}
@@ -201,21 +201,10 @@ class BaseMemo:
         return b
 
 
-def council_fingerprint(facts: FactSource) -> tuple:
-    """Every column of the council's own tables that `document_facts` may read."""
-    def row(obj):
-        return tuple(freeze(getattr(obj, c.key)) for c in obj.__table__.columns)
-
-    return (row(facts.council),
-            tuple(row(facts.committees[k]) for k in sorted(facts.committees)),
-            tuple(row(facts.matters[k]) for k in sorted(facts.matters)),
-            tuple(row(facts.groups[k]) for k in sorted(facts.groups)))
-
-
 def load_snapshot(session, generation: int, memo: BaseMemo | None = None) -> Snapshot:
     """Reads every document's decision facts in one query; `document_facts` runs once per new kind of row."""
     facts = FactSource(session)
-    fingerprint = council_fingerprint(facts)
+    fingerprint = facts.council   # every value of the council's own tables that `document_facts` may read
     if memo is None or memo.fingerprint != fingerprint or len(memo.by_digest) > 200_000:
         memo = BaseMemo(fingerprint)
     columns = [Document.id]

@@ -34,14 +34,19 @@ def decide_one(gw, member, document, params: dict, as_json: bool, record: bool) 
     return 0
 
 
-def _decide_line(access, facts, number: int, line: str):
-    """(output, audit entry or None) for one input line."""
+def _read_line(number: int, line: str):
+    """(request item, None), or (None, output) for a line that is not a JSON object."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _error(None, "bad_json", f"line {number}: {exc.msg}"), None
+        return None, _error(None, "bad_json", f"line {number}: {exc.msg}")
     if not isinstance(item, dict):
-        return _error(None, "bad_request", f"line {number}: expected a JSON object"), None
+        return None, _error(None, "bad_request", f"line {number}: expected a JSON object")
+    return item, None
+
+
+def _decide_item(access, facts, number: int, item: dict):
+    """(output, audit entry or None) for one request."""
     ident = item.get("id")
     try:
         req = make_request(item.get("action"), item.get("capacity"), item.get("reason"), item.get("at"))
@@ -54,6 +59,16 @@ def _decide_line(access, facts, number: int, line: str):
     return {"id": ident, **decision.to_json()}, audit_entry(sub, doc, req, decision)
 
 
+def _decide_chunk(gw, session, chunk: list[tuple[int, str]]) -> list:
+    """Reads only the documents, members and standing decisions the chunk names, then decides each line."""
+    read = [(number, *_read_line(number, line)) for number, line in chunk]
+    items = [item for _, item, _ in read if item is not None]
+    facts = FactSource(session)
+    facts.preload([str(i.get("document") or "") for i in items], [str(i.get("member") or "") for i in items])
+    return [(output, None) if item is None else _decide_item(gw.access, facts, number, item)
+            for number, item, output in read]
+
+
 def decide_batch(gw, path: Path, out, record: bool = True) -> int:
     """Answers each line of `path`; a line's error is reported on that line and the batch goes on."""
     try:
@@ -61,19 +76,12 @@ def decide_batch(gw, path: Path, out, record: bool = True) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(json.dumps({"error": {"code": "unreadable", "message": f"{path}: {exc}"}}), file=out)
         return 2
+    numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
     with gw.sessions() as session:
-        facts = FactSource(session)
-        facts.preload()
-        pending = []
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            pending.append(_decide_line(gw.access, facts, number, line))
-            if len(pending) >= CHUNK:
-                if not _flush(gw, pending, out, record):
-                    return 1
-                pending = []
-        return 0 if _flush(gw, pending, out, record) else 1
+        for start in range(0, len(numbered), CHUNK):
+            if not _flush(gw, _decide_chunk(gw, session, numbered[start:start + CHUNK]), out, record):
+                return 1
+    return 0
 
 
 def _flush(gw, pending, out, record) -> bool:

@@ -3,6 +3,8 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gateway.access import fact_cache
+from gateway.access.fact_cache import CommitteeFacts, CouncilFacts, GroupFacts, MatterFacts
 from gateway.access.facts import MEMBER, OFFICER, DocumentFacts, StandingDecision, Subject
 from gateway.domain.documents import document_labels
 from gateway.domain.models import (
@@ -11,32 +13,40 @@ from gateway.domain.models import (
 from gateway.domain.paragraphs import withholdable_in_england
 
 ACTING_INTERESTS = ("pecuniary", "professional")  # R-INTEREST (001:9); `other` interests do not bar
+IN_CHUNK = 500   # ids per IN (...) list
+MISSING = object()
 
 
 class FactSource:
-    """Reads facts for one unit of work; small tables are read once, the rest on demand and cached."""
+    """Reads facts for one unit of work, through the per-process cache of the current generation.
+
+    The council's own tables are read once per generation; members, documents and standing
+    decisions on demand, then kept for the generation (see `fact_cache`).
+    """
 
     def __init__(self, session: Session):
         self.session = session
-        self.council = session.get(CouncilSettings, 1) or CouncilSettings(
-            name="", numbering="england", withholdable_paragraphs=[1, 2, 3, 4, 5, 7], administration=[]
-        )
-        self.committees = {c.id: c for c in session.scalars(select(Committee))}
-        self.matters = {m.id: m for m in session.scalars(select(Matter))}
-        self.groups = {g.id: g for g in session.scalars(select(Group))}
-        self._subjects: dict = {}
-        self._documents: dict = {}
+        cache = fact_cache.shared(session, read_council)
+        self.council = cache.council if cache else read_council(session)
+        self.committees = self.council.committees
+        self.matters = self.council.matters
+        self.groups = self.council.groups
+        self._subjects: dict = cache.subjects if cache else {}
+        self._documents: dict = cache.documents if cache else {}
+        self._by_member: dict = cache.standing if cache else {}
+        self._preloaded: dict = {}          # document id -> DocumentFacts | None, for this unit of work only
         self._standing: dict | None = None  # (member, document) -> StandingDecision, once preloaded
 
     def subject(self, account_id: str) -> Subject | None:
         """A member's or officer's facts; None for an id nobody has."""
-        if account_id not in self._subjects:
-            member = self.session.get(Member, account_id)
-            officer = None if member else self.session.get(Officer, account_id)
-            self._subjects[account_id] = (
-                self.member_subject(member) if member else self.officer_subject(officer) if officer else None
-            )
-        return self._subjects[account_id]
+        found = self._subjects.get(account_id, MISSING)
+        if found is not MISSING:
+            return found
+        member = self.session.get(Member, account_id)
+        officer = None if member else self.session.get(Officer, account_id)
+        found = self.member_subject(member) if member else self.officer_subject(officer) if officer else None
+        self._subjects[account_id] = found
+        return found
 
     def member_subject(self, m: Member) -> Subject:
         seats = {s.committee_id: s.role for s in m.seats}
@@ -60,15 +70,19 @@ class FactSource:
         return Subject(kind=OFFICER, id=o.id, name=o.name, officer_roles=frozenset(o.roles or []), service=o.service)
 
     def document(self, document_id: str) -> DocumentFacts | None:
-        if document_id not in self._documents:
-            row = self.session.get(Document, document_id)
-            self._documents[document_id] = self.document_facts(row) if row else None
-        return self._documents[document_id]
+        if document_id in self._preloaded:
+            return self._preloaded[document_id]
+        found = self._documents.get(document_id, MISSING)
+        if found is not MISSING:
+            return found
+        row = self.session.get(Document, document_id)
+        found = self._documents[document_id] = self.document_facts(row) if row else None
+        return found
 
     def all_documents(self) -> list[DocumentFacts]:
         rows = self.session.scalars(select(Document).order_by(Document.id))
         facts = [self.document_facts(row) for row in rows]
-        self._documents.update((f.id, f) for f in facts)
+        self._preloaded.update((f.id, f) for f in facts)
         return facts
 
     def document_facts(self, d: Document) -> DocumentFacts:
@@ -93,26 +107,56 @@ class FactSource:
             ) & paragraphs,
         )
 
-    def preload(self) -> None:
-        """Reads every document and standing decision at once, for batches."""
-        self.all_documents()
-        rows = self.session.scalars(select(ProperOfficerDecision).order_by(ProperOfficerDecision.id))
-        self._standing = {(r.member_id, r.document_id): StandingDecision(r.outcome, r.reasons, r.until) for r in rows}
+    def preload(self, document_ids=None, member_ids=None) -> None:
+        """Reads these documents (every one if None) and their standing decisions at once, for batches.
+
+        Afterwards `standing` answers from what was read: ask only about these members and documents.
+        """
+        if document_ids is None:
+            self.all_documents()
+            decisions = select(ProperOfficerDecision)
+        else:
+            wanted = sorted(set(document_ids) - self._preloaded.keys())
+            self._preloaded.update(dict.fromkeys(wanted))
+            for start in range(0, len(wanted), IN_CHUNK):
+                for row in self.session.scalars(select(Document).where(Document.id.in_(wanted[start:start + IN_CHUNK]))):
+                    self._preloaded[row.id] = self.document_facts(row)
+            documents = sorted(set(document_ids))
+            members = sorted(set(member_ids or ()))
+            decisions = select(ProperOfficerDecision).where(ProperOfficerDecision.document_id.in_(documents),
+                                                            ProperOfficerDecision.member_id.in_(members))
+        self._standing = {}
+        for r in self.session.scalars(decisions.order_by(ProperOfficerDecision.id)):
+            self._standing[(r.member_id, r.document_id)] = StandingDecision(r.outcome, r.reasons, r.until)
 
     def standing(self, member_id: str, document_id: str) -> StandingDecision | None:
         """The latest Proper Officer decision for this member and document (later ones supersede)."""
         if self._standing is not None:
             return self._standing.get((member_id, document_id))
-        row = self.session.scalars(
-            select(ProperOfficerDecision)
-            .where(ProperOfficerDecision.member_id == member_id, ProperOfficerDecision.document_id == document_id)
-            .order_by(ProperOfficerDecision.id.desc()).limit(1)
-        ).first()
-        return StandingDecision(row.outcome, row.reasons, row.until) if row else None
+        return self.standing_for_member(member_id).get(document_id)
 
     def standing_for_member(self, member_id: str) -> dict[str, StandingDecision]:
-        rows = self.session.scalars(
-            select(ProperOfficerDecision).where(ProperOfficerDecision.member_id == member_id)
-            .order_by(ProperOfficerDecision.id)
-        )
-        return {row.document_id: StandingDecision(row.outcome, row.reasons, row.until) for row in rows}
+        found = self._by_member.get(member_id)
+        if found is None:
+            rows = self.session.scalars(
+                select(ProperOfficerDecision).where(ProperOfficerDecision.member_id == member_id)
+                .order_by(ProperOfficerDecision.id)
+            )
+            found = self._by_member[member_id] = {
+                row.document_id: StandingDecision(row.outcome, row.reasons, row.until) for row in rows
+            }
+        return found
+
+
+def read_council(session: Session) -> CouncilFacts:
+    """The council's settings, committees, matters and groups, as frozen values."""
+    council = session.get(CouncilSettings, 1)
+    return CouncilFacts(
+        numbering=council.numbering if council else "england",
+        withholdable_paragraphs=tuple(council.withholdable_paragraphs or []) if council else (1, 2, 3, 4, 5, 7),
+        administration=tuple(council.administration or []) if council else (),
+        committees={c.id: CommitteeFacts(c.id, c.name, c.kind, tuple(c.work_programme or []))
+                    for c in session.scalars(select(Committee))},
+        matters={m.id: MatterFacts(m.id, m.title) for m in session.scalars(select(Matter))},
+        groups={g.id: GroupFacts(g.id, g.name) for g in session.scalars(select(Group))},
+    )

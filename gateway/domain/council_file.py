@@ -13,7 +13,7 @@ from gateway.domain.models import (
 )
 from gateway.domain.paragraphs import NUMBERINGS, TO_ENGLAND
 from gateway.domain.safe_load import read_structured
-from gateway.passwords import hash_password
+from gateway.passwords import stored_password
 
 COMMITTEE_KINDS = ("executive", "scrutiny", "regulatory", "council", "standards", "other")
 ROLES = ("member", "chair", "vice_chair", "substitute")
@@ -74,8 +74,11 @@ def parse_council(path: Path) -> dict:
     return data
 
 
-def load_council(session: Session, path: Path) -> dict:
-    """Upserts the council file by id, all or nothing. Returns counts of what it holds."""
+def load_council(session: Session, path: Path, password_key: bytes | None = None) -> dict:
+    """Upserts the council file by id, all or nothing. Returns counts of what it holds.
+
+    With `password_key` (`Gateway.password_key`) only changed passwords are hashed again.
+    """
     data = parse_council(path)
     with session.begin():
         c = data["council"]
@@ -91,26 +94,27 @@ def load_council(session: Session, path: Path) -> dict:
                                     work_programme=k.get("work_programme") or []))
         session.flush()
         for m in data["members"]:
-            _upsert_member(session, m)
+            _upsert_member(session, m, password_key)
         for o in data["officers"]:
-            _upsert_account(session, Officer, o, name=o["name"], roles=o["roles"], service=o.get("service"))
+            _upsert_account(session, Officer, o, password_key, name=o["name"], roles=o["roles"],
+                            service=o.get("service"))
         bump(session)
     return {key: len(data[key]) for key in ("groups", "committees", "portfolios", "matters", "members", "officers")}
 
 
-def _upsert_account(session, model, item, **fields):
+def _upsert_account(session, model, item, password_key, **fields):
     row = session.get(model, item["id"]) or model(id=item["id"])
     for key, value in fields.items():
         setattr(row, key, value)
     if item.get("password"):
-        row.password_hash = hash_password(str(item["password"]))
+        row.password_hash = stored_password(row.id, str(item["password"]), password_key, row.password_hash)
     session.add(row)
     return row
 
 
-def _upsert_member(session: Session, m: dict) -> None:
+def _upsert_member(session: Session, m: dict, password_key: bytes | None) -> None:
     row = _upsert_account(
-        session, Member, m, name=m["name"], group_id=m.get("group"), ward=m.get("ward"),
+        session, Member, m, password_key, name=m["name"], group_id=m.get("group"), ward=m.get("ward"),
         portfolio_holder=m.get("portfolio_holder") or [],
         opposition_spokesperson=m.get("opposition_spokesperson") or [],
     )

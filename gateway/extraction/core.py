@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .limits import Extraction, Limits
-from .pdf import ProcessTracker, run_pdf
+from .pdf import WorkerPool
 
 PDF_SUFFIXES = frozenset({".pdf"})
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -21,7 +21,8 @@ _HEADER_WINDOW = 1024
 
 def extract(path: Path, limits: Limits = Limits()) -> Extraction:
     """Extract the text of ``path`` page by page.  Never raises for a bad file."""
-    return _extract(Path(path), limits, None)
+    ((_, result),) = extract_many([path], limits, workers=1)
+    return result
 
 
 def extract_many(
@@ -29,13 +30,13 @@ def extract_many(
     limits: Limits = Limits(),
     workers: int | None = None,
 ) -> Iterator[tuple[Path, Extraction]]:
-    """Yields results in input order; runs up to `workers` (default: os.cpu_count()) child processes at once.
+    """Yields results in input order; runs up to `workers` (default: os.cpu_count()) worker processes.
 
-    Each PDF gets its own child process, so one that crashes, runs out of memory
-    or times out affects only its own result.  ``paths`` is consumed lazily (at
-    most ``2 * workers`` files are queued ahead of the one being yielded).
-    Closing the iterator early (``break``, ``.close()``) kills the children still
-    running.
+    Workers are long-lived (see ``pdf.WorkerPool``); one that crashes, runs out
+    of memory or times out affects only its own file's result and is replaced.
+    ``paths`` is consumed lazily (at most ``2 * workers`` files are queued ahead
+    of the one being yielded).  Closing the iterator early (``break``,
+    ``.close()``) kills the workers still running.
     """
     if workers is None:
         workers = os.cpu_count() or 1
@@ -47,7 +48,7 @@ def extract_many(
 def _extract_many(
     paths: Iterable[Path], limits: Limits, workers: int
 ) -> Iterator[tuple[Path, Extraction]]:
-    tracker = ProcessTracker()
+    pool = WorkerPool(limits, workers)
     pending: collections.deque = collections.deque()
     source = iter(paths)
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract")
@@ -61,24 +62,27 @@ def _extract_many(
                     exhausted = True
                     break
                 path = item if isinstance(item, Path) else Path(item)
-                pending.append((path, executor.submit(_extract, path, limits, tracker)))
+                pending.append((path, executor.submit(_extract, path, limits, pool)))
             if not pending:
                 return
             path, future = pending.popleft()
             yield path, future.result()
+    except BaseException:
+        pool.cancel()
+        raise
     finally:
-        tracker.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
+        pool.close()
 
 
-def _extract(path: Path, limits: Limits, tracker: ProcessTracker | None) -> Extraction:
+def _extract(path: Path, limits: Limits, pool: WorkerPool) -> Extraction:
     try:
-        return _extract_unchecked(path, limits, tracker)
+        return _extract_unchecked(path, limits, pool)
     except Exception as exc:  # a bug here must not take down a batch
         return Extraction.review(f"unreadable: internal error ({type(exc).__name__})")
 
 
-def _extract_unchecked(path: Path, limits: Limits, tracker: ProcessTracker | None) -> Extraction:
+def _extract_unchecked(path: Path, limits: Limits, pool: WorkerPool) -> Extraction:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         return Extraction.review(f"unsupported type: {suffix or 'no suffix'}"[:60])
@@ -106,7 +110,7 @@ def _extract_unchecked(path: Path, limits: Limits, tracker: ProcessTracker | Non
                 return Extraction.review("not a PDF: no %PDF- header in the first 1024 bytes")
         except OSError as exc:
             return Extraction.review(f"unreadable: {exc.strerror or type(exc).__name__}")
-        return run_pdf(fp, limits, tracker)
+        return pool.run_pdf(fp)
 
 
 def _text_file(fp, limits: Limits) -> Extraction:

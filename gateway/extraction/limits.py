@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 OK = "ok"
 NEEDS_REVIEW = "needs_review"
+OCR_NOTE = "ocr:"   # an ok result may say which pages were read by OCR; nothing else goes with ok
 
 # Every non-None Extraction.reason starts with exactly one of these.
 REASON_PREFIXES: tuple[str, ...] = (
@@ -14,6 +15,8 @@ REASON_PREFIXES: tuple[str, ...] = (
     "timeout",
     "too large",
     "no text layer",
+    "ocr low confidence",
+    OCR_NOTE,
     "empty",
     "not a PDF",
     "unsupported type",
@@ -25,8 +28,9 @@ REASON_PREFIXES: tuple[str, ...] = (
 class Limits:
     """Resource bounds for one extraction.
 
-    ``wall_seconds`` is measured by the parent and includes the child's start-up
-    (about 0.1-0.2 s to start Python and import pdfminer).
+    Per file. ``wall_seconds`` is measured by the parent and includes a worker's
+    start-up when one is started for the file (about 0.1-0.2 s to start Python
+    and import pdfminer), and OCR of the pages without a text layer.
     """
 
     max_bytes: int = 50 * 1024 * 1024  # file size cap
@@ -58,13 +62,13 @@ class Extraction:
 
     pages: tuple[str, ...]
     status: str  # "ok" | "needs_review"
-    reason: str | None = None  # None when ok; else starts with one of REASON_PREFIXES
+    reason: str | None = None  # starts with one of REASON_PREFIXES; when ok, None or the OCR note
 
     def __post_init__(self) -> None:
         if self.status not in (OK, NEEDS_REVIEW):
             raise ValueError(f"bad status {self.status!r}")
-        if (self.status == OK) != (self.reason is None):
-            raise ValueError("reason must be None exactly when status is 'ok'")
+        if (self.status == OK) != (self.reason is None or self.reason.startswith(OCR_NOTE)):
+            raise ValueError("reason must be None (or the OCR note) exactly when status is 'ok'")
         if self.reason is not None and not self.reason.startswith(REASON_PREFIXES):
             raise ValueError(f"reason must start with one of {REASON_PREFIXES}")
         if not isinstance(self.pages, tuple):
@@ -75,8 +79,8 @@ class Extraction:
         return self.status == OK
 
     @classmethod
-    def success(cls, pages) -> Extraction:
-        return cls(tuple(pages), OK, None)
+    def success(cls, pages, note: str | None = None) -> Extraction:
+        return cls(tuple(pages), OK, note)
 
     @classmethod
     def review(cls, reason: str, pages=()) -> Extraction:

@@ -1,4 +1,10 @@
-"""Run the PDF worker in a bounded child process and turn its outcome into an Extraction."""
+"""A pool of long-lived, resource-limited PDF workers, and turning their answers into Extractions.
+
+Starting Python and importing pdfminer for every file cost about three quarters of extraction CPU,
+so a worker (``worker.py``) reads up to FILES_PER_WORKER files. A hostile PDF still affects only its
+own result: each file has its own CPU, memory and wall-clock bounds, and a worker that breaks one,
+crashes, answers nonsense or runs out of memory is killed or retired at once and never reused.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,10 @@ import functools
 import importlib.util
 import json
 import os
+import shutil
 import signal
+import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -14,48 +23,16 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
-from .limits import Extraction, Limits
+from .limits import OCR_NOTE, Extraction, Limits
 from .worker import EXIT_NOMEM
 
 WORKER_SCRIPT = Path(__file__).resolve().with_name("worker.py")
+FILES_PER_WORKER = 50
+OCR_MIN_CONFIDENCE = 70   # tesseract's mean word confidence (0-100) below which a person should check the text
 
-# Seconds added to wall_seconds for the child's own SIGALRM backstop: it only
-# matters if the parent died and so cannot kill the child itself.
+# Seconds added to wall_seconds for the worker's own SIGALRM backstop: it only
+# matters if the parent died and so cannot kill the worker itself.
 _ALARM_MARGIN = 5
-
-
-class ProcessTracker:
-    """Live worker processes of one extract_many() run, so it can kill them all."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._procs: set[subprocess.Popen] = set()
-        self.cancelled = False
-
-    def add(self, proc: subprocess.Popen) -> bool:
-        with self._lock:
-            if self.cancelled:
-                return False
-            self._procs.add(proc)
-            return True
-
-    def discard(self, proc: subprocess.Popen) -> None:
-        with self._lock:
-            self._procs.discard(proc)
-
-    def cancel(self) -> None:
-        with self._lock:
-            self.cancelled = True
-            procs = list(self._procs)
-        for proc in procs:
-            _kill(proc)
-
-
-def _kill(proc: subprocess.Popen) -> None:
-    try:
-        proc.kill()
-    except OSError:
-        pass
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,6 +42,12 @@ def _pdfminer_path() -> str:
     if spec is None or not spec.submodule_search_locations:
         return ""
     return str(Path(list(spec.submodule_search_locations)[0]).parent)
+
+
+def ocr_tools() -> tuple[str, str] | None:
+    """(tesseract, pdftoppm) when both are installed (`make ocr`); without them scans go to review."""
+    tesseract, pdftoppm = shutil.which("tesseract"), shutil.which("pdftoppm")
+    return (tesseract, pdftoppm) if tesseract and pdftoppm else None
 
 
 def _child_env() -> dict[str, str]:
@@ -80,74 +63,156 @@ def _signal_name(number: int) -> str:
         return f"signal {number}"
 
 
-def run_pdf(fp: BinaryIO, limits: Limits, tracker: ProcessTracker | None = None) -> Extraction:
-    """Extract text from the open PDF ``fp`` (a regular file) in a child process.
+class _Worker:
+    """One worker process and the socket the files go through."""
 
-    The child gets ``fp`` as its stdin, so it reads exactly the file whose size and
-    header the caller checked.  Never raises for problems with the file.
-    """
-    args = [
-        sys.executable,
-        "-I",  # no PYTHON* variables, user site or current directory on sys.path
-        str(WORKER_SCRIPT),
-        str(limits.max_pages),
-        str(limits.cpu_seconds),
-        str(limits.memory_bytes),
-        str(int(limits.wall_seconds) + _ALARM_MARGIN),
-        _pdfminer_path(),
-    ]
-    fp.seek(0)
-    started = time.monotonic()
-    try:
-        proc = subprocess.Popen(
-            args,
-            stdin=fp,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,  # read only to spot MemoryError; never logged
-            close_fds=True,
-            env=_child_env(),
-            cwd="/",
-            start_new_session=True,  # a Ctrl-C meant for the gateway is not the child's
-        )
-    except OSError as exc:
-        return Extraction.review(f"unreadable: could not start the PDF extractor ({exc.strerror})")
-
-    if tracker is not None and not tracker.add(proc):
-        _kill(proc)
-    timed_out = False
-    try:
-        remaining = max(0.0, limits.wall_seconds - (time.monotonic() - started))
+    def __init__(self, limits: Limits, tools: tuple[str, str] | None):
+        self.channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        args = [sys.executable, "-I",  # no PYTHON* variables, user site or current directory on sys.path
+                str(WORKER_SCRIPT), str(limits.max_pages), str(limits.cpu_seconds), str(limits.memory_bytes),
+                str(int(limits.wall_seconds) + _ALARM_MARGIN), str(FILES_PER_WORKER), _pdfminer_path(),
+                *(tools or ())]
         try:
-            out, err = proc.communicate(timeout=remaining)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            _kill(proc)
-            out, err = proc.communicate()
-    finally:
-        if proc.returncode is None:  # interrupted (e.g. KeyboardInterrupt): leave no orphan
-            _kill(proc)
-            proc.wait()
-        if tracker is not None:
-            tracker.discard(proc)
+            self.proc = subprocess.Popen(
+                args, stdin=theirs, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True,
+                env=_child_env(), cwd="/",
+                start_new_session=True,  # its own process group (OCR children too); a Ctrl-C is not its
+            )
+        finally:
+            theirs.close()
+        self.files = 0
+        self.broken = False
 
-    rc = proc.returncode
-    if timed_out:
-        return Extraction.review(f"timeout: took longer than {limits.wall_seconds:g} s")
-    if tracker is not None and tracker.cancelled and rc == -signal.SIGKILL:
-        return Extraction.review("unreadable: extraction cancelled")
-    if rc == 0:
+    @property
+    def usable(self) -> bool:
+        return not self.broken and self.files < FILES_PER_WORKER
+
+    def read(self, fp: BinaryIO, limits: Limits, started: float, pool: WorkerPool) -> Extraction:
+        """Sends the open PDF and waits for its result; a worker that misbehaved is left unusable."""
+        self.files += 1
         try:
-            result = json.loads(out.decode("utf-8"))
+            socket.send_fds(self.channel, [b"F"], [fp.fileno()])
+            deadline = started + limits.wall_seconds
+            (size,) = struct.unpack(">I", self._receive(4, deadline))
+            payload = self._receive(size, deadline)
+        except TimeoutError:
+            self.kill()
+            return Extraction.review(f"timeout: took longer than {limits.wall_seconds:g} s")
+        except (OSError, EOFError):   # the worker died: say how
+            self.kill()
+            return _exit_status(self.proc.returncode, limits, pool.cancelled)
+        try:
+            result = json.loads(payload.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
+            self.kill()
             return Extraction.review("unreadable: PDF extractor returned a garbled result")
+        if not isinstance(result, dict) or (result.get("error") or {}).get("kind") == "nomem":
+            self.broken = True   # after a MemoryError the worker's heap is not to be trusted
         return _interpret(result, limits)
+
+    def _receive(self, size: int, deadline: float) -> bytes:
+        chunks, left = [], size
+        while left:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            self.channel.settimeout(remaining)
+            chunk = self.channel.recv(min(left, 1 << 20))
+            if not chunk:
+                raise EOFError
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+
+    def kill(self) -> None:
+        """Ends the worker and anything it started (its process group); keeps its exit status."""
+        self.broken = True
+        if self.proc.returncode is None:   # not yet reaped, so its process group is still its own
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
+        self.proc.wait()
+        self.channel.close()
+
+    def retire(self) -> None:
+        """Lets an idle worker finish: it exits when its socket closes."""
+        self.channel.close()
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+
+class WorkerPool:
+    """Up to `size` workers, started when first needed, reused, and replaced when spent or broken."""
+
+    def __init__(self, limits: Limits, size: int):
+        self.limits = limits
+        self.size = size
+        self.tools = ocr_tools()
+        self.cancelled = False
+        self._lock = threading.Lock()
+        self._idle: list[_Worker] = []
+        self._busy: set[_Worker] = set()
+
+    def run_pdf(self, fp: BinaryIO) -> Extraction:
+        """Extract text from the open PDF ``fp`` (a regular file). Never raises for problems with the file."""
+        started = time.monotonic()   # a worker started for this file counts its start-up, as Limits says
+        try:
+            worker = self._take()
+        except OSError as exc:
+            return Extraction.review(f"unreadable: could not start the PDF extractor ({exc.strerror})")
+        if worker is None:
+            return Extraction.review("unreadable: extraction cancelled")
+        try:
+            return worker.read(fp, self.limits, started, self)
+        finally:
+            self._give_back(worker)
+
+    def _take(self) -> _Worker | None:
+        with self._lock:
+            if self.cancelled:
+                return None
+            worker = self._idle.pop() if self._idle else _Worker(self.limits, self.tools)
+            self._busy.add(worker)
+            return worker
+
+    def _give_back(self, worker: _Worker) -> None:
+        with self._lock:
+            self._busy.discard(worker)
+            keep = worker.usable and not self.cancelled
+            if keep:
+                self._idle.append(worker)
+        if not keep:
+            worker.kill() if worker.broken or self.cancelled else worker.retire()
+
+    def cancel(self) -> None:
+        """Kills every worker, busy or idle; files still running come back as cancelled."""
+        with self._lock:
+            self.cancelled = True
+            workers = list(self._busy) + self._idle
+            self._idle = []
+        for worker in workers:
+            worker.kill()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.retire()
+
+
+def _exit_status(rc: int | None, limits: Limits, cancelled: bool) -> Extraction:
+    if cancelled and rc == -signal.SIGKILL:
+        return Extraction.review("unreadable: extraction cancelled")
     if rc == -signal.SIGXCPU:
         return Extraction.review(f"timeout: used more than {limits.cpu_seconds} s of CPU")
     if rc == -signal.SIGALRM:
         return Extraction.review(f"timeout: took longer than {limits.wall_seconds:g} s")
-    if rc == EXIT_NOMEM or (rc == 1 and b"MemoryError" in err[-500:]):
+    if rc == EXIT_NOMEM:
         return _out_of_memory(limits)
-    if rc < 0:
+    if rc is not None and rc < 0:
         return Extraction.review(f"unreadable: PDF extractor crashed ({_signal_name(-rc)})")
     return Extraction.review(f"unreadable: PDF extractor failed (exit status {rc})")
 
@@ -162,7 +227,10 @@ def _interpret(result: dict, limits: Limits) -> Extraction:
         pages = tuple(str(p) for p in result["pages"])
         more_pages = bool(result["more_pages"])
         error = result["error"]
-    except (KeyError, TypeError):
+        ocr = result.get("ocr") or {}
+        ocr_pages = [int(n) for n in ocr.get("pages") or []]
+        confidence = ocr.get("confidence")
+    except (KeyError, TypeError, ValueError, AttributeError):
         return Extraction.review("unreadable: PDF extractor returned a garbled result")
 
     if error:
@@ -183,4 +251,10 @@ def _interpret(result: dict, limits: Limits) -> Extraction:
         return Extraction.review(f"too large: more than {limits.max_pages} pages", pages)
     if not any(page.strip() for page in pages):
         return Extraction.review("no text layer: no page has extractable text (scanned images?)", pages)
-    return Extraction.success(pages)
+    if not ocr_pages:
+        return Extraction.success(pages)
+    shown = f"{confidence:.0f}%" if isinstance(confidence, (int, float)) else "unknown"
+    note = f"page{'s' if len(ocr_pages) > 1 else ''} {', '.join(map(str, ocr_pages))} read by OCR (confidence {shown})"
+    if not isinstance(confidence, (int, float)) or confidence < OCR_MIN_CONFIDENCE:
+        return Extraction.review(f"ocr low confidence: {note}, below {OCR_MIN_CONFIDENCE}%", pages)
+    return Extraction.success(pages, note=f"{OCR_NOTE} {note}")

@@ -1,4 +1,4 @@
-"""Child-process PDF text extractor.
+"""Long-lived PDF text extractor, one of a pool (see ``pdf.py``).
 
 Run by ``gateway.extraction.pdf`` as a *script* (``python -I worker.py ...``),
 never imported by the gateway's web process.  It must therefore import only the
@@ -6,29 +6,45 @@ standard library and pdfminer -- not ``gateway`` (whose ``__init__`` may pull in
 Flask, database drivers, ...).
 
 Protocol
-    argv:   worker.py MAX_PAGES CPU_SECONDS MEMORY_BYTES ALARM_SECONDS [EXTRA_SYS_PATH]
-    stdin:  the PDF file itself (a regular, seekable file opened by the parent)
-    stdout: one JSON object (UTF-8):
+    argv:   worker.py MAX_PAGES CPU_SECONDS MEMORY_BYTES ALARM_SECONDS FILES EXTRA_SYS_PATH
+                      [TESSERACT PDFTOPPM]
+    fd 0:   a Unix stream socket to the parent.  For each file the parent sends one
+            byte with the open PDF's file descriptor attached (SCM_RIGHTS), so the
+            worker reads exactly the file whose size and header the parent checked;
+            the worker answers with a 4-byte big-endian length and a JSON object (UTF-8):
             {"pages": [str, ...], "more_pages": bool,
              "error": null | {"kind": "encrypted"|"malformed"|"nomem"|"unavailable",
-                       "detail": str}}
-    exit:   0 when the JSON was written; EXIT_NOMEM if even that failed for lack
-            of memory; killed by SIGXCPU at the CPU limit or SIGALRM as a
-            last-resort wall clock (in case the parent died).
+                       "detail": str},
+             "ocr": {"pages": [n, ...], "confidence": number | null}}
+            After FILES files, or when the parent closes the socket, it exits.
+    limits: per file, RLIMIT_CPU's soft limit is moved to the CPU used so far plus
+            CPU_SECONDS (SIGXCPU ends the worker) and an alarm of ALARM_SECONDS is
+            set (in case the parent died); RLIMIT_AS holds for the worker's life.
+    exit:   0 at the end; EXIT_NOMEM if a result could not be written for lack of
+            memory; killed by SIGXCPU/SIGALRM at a limit.  A worker that reports
+            "nomem" is not sent another file.
 
-Nothing here prints or logs document text: stdout carries only the JSON result
-for the parent and stderr is discarded by the parent.
+With TESSERACT and PDFTOPPM, pages without a text layer are rendered (pdftoppm) and
+read by OCR (tesseract), each in a child under the same limits.
+
+Nothing here prints or logs document text: the socket carries only results for
+the parent and stderr is discarded by the parent.
 """
 
+import os
+import signal
+import socket
+import struct
 import sys
+import time
 
 EXIT_NOMEM = 3
 EXIT_USAGE = 2
+OCR_DPI = 300
 
 
-def _set_limits(cpu_seconds: int, memory_bytes: int, alarm_seconds: int) -> None:
+def _set_limits(cpu_hard: int, memory_bytes: int) -> None:
     import resource
-    import signal
 
     def lower(which: int, soft: int, hard: int) -> None:
         cur_soft, cur_hard = resource.getrlimit(which)
@@ -39,10 +55,21 @@ def _set_limits(cpu_seconds: int, memory_bytes: int, alarm_seconds: int) -> None
 
     # No core files from SIGXCPU/SIGSEGV/SIGABRT in the gateway's directory.
     lower(resource.RLIMIT_CORE, 0, 0)
-    # SIGXCPU (default action: terminate) at the soft limit, SIGKILL at the hard one.
-    lower(resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1)
+    # The hard CPU limit bounds the worker's whole life; the soft one is moved per file.
+    lower(resource.RLIMIT_CPU, cpu_hard, cpu_hard)
     lower(resource.RLIMIT_AS, memory_bytes, memory_bytes)
-    # If the parent dies without killing us, do not run for ever.
+
+
+def _start_file(cpu_seconds: int, alarm_seconds: int) -> None:
+    """This file may use `cpu_seconds` more CPU (SIGXCPU, default action: terminate) and `alarm_seconds`."""
+    import math
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    spent = math.ceil(used.ru_utime + used.ru_stime)
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = spent + cpu_seconds
+    resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     signal.alarm(max(1, alarm_seconds))
 
@@ -96,6 +123,65 @@ def _extract(fp, max_pages: int, pages: list) -> bool:
     return False
 
 
+def _ocr_page(fd: int, number: int, tools: tuple, deadline: float):
+    """(text, [word confidences]) of 1-based page `number`, or None if it could not be read in time."""
+    import subprocess
+
+    tesseract, pdftoppm = tools
+    env = {"PATH": os.defpath, "LC_ALL": "C", "OMP_THREAD_LIMIT": "1"}   # one core per worker
+    try:
+        image = subprocess.run(
+            [pdftoppm, "-f", str(number), "-l", str(number), "-r", str(OCR_DPI), "-gray", "-png", f"/dev/fd/{fd}"],
+            pass_fds=(fd,), capture_output=True, env=env, timeout=max(0.1, deadline - time.monotonic()),
+        )
+        if image.returncode != 0 or not image.stdout:
+            return None
+        read = subprocess.run([tesseract, "stdin", "stdout", "-l", "eng", "tsv"], input=image.stdout,
+                              capture_output=True, env=env, timeout=max(0.1, deadline - time.monotonic()))
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if read.returncode != 0:
+        return None
+    return _from_tsv(read.stdout.decode("utf-8", "replace"))
+
+
+def _from_tsv(tsv: str):
+    """Tesseract's TSV as page text (lines and paragraphs kept) and the confidence of each word."""
+    lines, confidences, last = [], [], None
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        place = tuple(cells[2:5])   # block, paragraph, line
+        if place != last:
+            if last is not None and place[:2] != last[:2]:
+                lines.append("")
+            lines.append(cells[11].strip())
+            last = place
+        else:
+            lines[-1] += " " + cells[11].strip()
+        try:
+            confidences.append(float(cells[10]))
+        except ValueError:
+            pass
+    return _clean("\n".join(lines)), confidences
+
+
+def _ocr(fd: int, pages: list, tools: tuple, deadline: float) -> dict:
+    """Reads by OCR the pages with no text layer; returns which pages were read and the mean confidence."""
+    read, confidences = [], []
+    for index, text in enumerate(pages):
+        if text.strip():
+            continue
+        found = _ocr_page(fd, index + 1, tools, deadline)
+        if found is None or not found[0].strip():
+            continue
+        pages[index] = found[0]
+        read.append(index + 1)
+        confidences += found[1]
+    return {"pages": read, "confidence": sum(confidences) / len(confidences) if confidences else None}
+
+
 def _error_kind(exc: BaseException) -> str:
     try:
         from pdfminer.pdfdocument import PDFEncryptionError
@@ -107,32 +193,21 @@ def _error_kind(exc: BaseException) -> str:
     return "malformed"
 
 
-def main(argv: list[str]) -> int:
-    try:
-        max_pages, cpu_seconds, memory_bytes, alarm_seconds = (int(a) for a in argv[1:5])
-    except ValueError:
-        return EXIT_USAGE
-    extra_path = argv[5] if len(argv) > 5 else ""
-
-    out = sys.stdout.buffer
-    # Anything else that tries to write to stdout goes to stderr (discarded).
-    sys.stdout = sys.stderr
-
-    _set_limits(cpu_seconds, memory_bytes, alarm_seconds)
-
-    import logging
-
-    logging.disable(logging.CRITICAL)  # pdfminer logs warnings that can quote the file
-    if extra_path and extra_path not in sys.path:
-        sys.path.append(extra_path)
+def extract_fd(fd: int, max_pages: int, tools: tuple | None, deadline: float) -> bytes:
+    """The JSON result for the PDF open on `fd` (read from its start)."""
+    import json
 
     pages: list[str] = []
     more_pages = False
     error = None
     nomem = False
+    ocr = {"pages": [], "confidence": None}
     try:
-        fp = open(0, "rb", closefd=False)  # noqa: SIM115 - stdin is the PDF
-        more_pages = _extract(fp, max_pages, pages)
+        with os.fdopen(os.dup(fd), "rb") as fp:
+            fp.seek(0)
+            more_pages = _extract(fp, max_pages, pages)
+        if tools and any(not p.strip() for p in pages):
+            ocr = _ocr(fd, pages, tools, deadline)
     except MemoryError:
         nomem = True
     except ImportError as exc:  # broken installation, not a bad file
@@ -144,19 +219,54 @@ def main(argv: list[str]) -> int:
     if nomem:  # outside the except block, so the traceback's frames are freed
         pages.clear()
         error = {"kind": "nomem", "detail": "MemoryError"}
+    payload = json.dumps({"pages": pages, "more_pages": more_pages, "error": error, "ocr": ocr},
+                         ensure_ascii=False).encode("utf-8")
+    del pages
+    return payload
 
+
+def main(argv: list[str]) -> int:
     try:
-        import json
+        max_pages, cpu_seconds, memory_bytes, alarm_seconds, files = (int(a) for a in argv[1:6])
+    except ValueError:
+        return EXIT_USAGE
+    extra_path = argv[6] if len(argv) > 6 else ""
+    tools = tuple(argv[7:9]) if len(argv) > 8 else None
 
-        payload = json.dumps(
-            {"pages": pages, "more_pages": more_pages, "error": error},
-            ensure_ascii=False,
-        ).encode("utf-8")
-        del pages
-        out.write(payload)
-        out.flush()
-    except MemoryError:
-        return EXIT_NOMEM
+    channel = socket.socket(fileno=0)
+    # Anything that tries to write to stdout goes to stderr (discarded).
+    sys.stdout = sys.stderr
+    # Each file's soft limit is at most cpu_seconds past the last; the hard one ends a worker that is never recycled.
+    _set_limits(cpu_seconds * (files + 1) + 1, memory_bytes)
+
+    import logging
+
+    logging.disable(logging.CRITICAL)  # pdfminer logs warnings that can quote the file
+    if extra_path and extra_path not in sys.path:
+        sys.path.append(extra_path)
+    try:  # import while waiting for the first file, not while its clock runs
+        import pdfminer.converter  # noqa: F401
+        import pdfminer.pdfinterp  # noqa: F401
+    except ImportError:
+        pass
+
+    for _ in range(files):
+        try:
+            message, fds, _, _ = socket.recv_fds(channel, 1, 1)
+        except OSError:
+            return 0
+        if not message or not fds:
+            return 0
+        _start_file(cpu_seconds, alarm_seconds)
+        try:
+            payload = extract_fd(fds[0], max_pages, tools, time.monotonic() + alarm_seconds)
+            channel.sendall(struct.pack(">I", len(payload)) + payload)
+        except MemoryError:
+            return EXIT_NOMEM
+        finally:
+            signal.alarm(0)
+            for fd in fds:
+                os.close(fd)
     return 0
 
 

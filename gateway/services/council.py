@@ -17,7 +17,7 @@ def load_council(gw, author: str | None, path: Path, shown_name: str | None = No
     with gw.sessions() as session:
         record_at_commit(gw.audit, session, Entry("council_loaded", actor=author, detail={"file": name, "sha256": digest}))
         try:
-            return load_council_file(session, path)
+            return load_council_file(session, path, gw.password_key)
         except InputError as exc:
             # say the name the person gave, not where an upload was kept
             raise InvalidField("file", str(exc).replace(str(path), name)) from None

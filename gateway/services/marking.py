@@ -7,9 +7,6 @@ import io
 import unicodedata
 from datetime import date
 
-from fpdf import FPDF
-from pypdf import PdfReader, PdfWriter, Transformation
-
 FONT_SIZE = 8          # points; shrunk to MIN_FONT_SIZE to keep a notice on one line where it can
 MIN_FONT_SIZE = 6
 MARGIN = 18            # points from the page edge
@@ -48,8 +45,11 @@ def _encodable(text: str) -> str:
     return "".join(out)
 
 
-def _overlay(width: float, height: float, notice_line: str) -> PdfReader:
-    """A one-page PDF of the given size with the notice in a white band at the top."""
+def _overlay(width: float, height: float, notice_line: str):
+    """A one-page PDF (a pypdf PdfReader) of the given size with the notice in a white band at the top."""
+    from fpdf import FPDF   # imported here: a web worker that never marks a PDF does not carry fpdf2 or pypdf
+    from pypdf import PdfReader
+
     pdf = FPDF(unit="pt", format=(width, height))
     pdf.core_fonts_encoding = ENCODING
     pdf.set_auto_page_break(False)
@@ -77,6 +77,8 @@ def _overlay(width: float, height: float, notice_line: str) -> PdfReader:
 
 def mark_pdf(pdf_bytes: bytes, notice_line: str) -> bytes:
     """The PDF with the notice stamped over the top of every page; MarkingError if it cannot be read."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+
     try:
         reader = PdfReader(io.BytesIO(pdf_bytes))
         if reader.is_encrypted and not reader.decrypt(""):

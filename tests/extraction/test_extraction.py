@@ -251,17 +251,26 @@ def test_memory_limit_decompression_bomb(tmp_path):
 
 # --------------------------------------------------------------------------- misbehaving child
 
+# The real worker, with its per-file step wrapped: the PDF's first bytes say how to misbehave.
 FAKE_WORKER = r"""
-import os, runpy, signal, sys, time
-head = os.pread(0, 64, 0)
-if b"CRASH" in head:
-    os.kill(os.getpid(), signal.SIGSEGV)
-if b"HANG" in head:
-    time.sleep(60)
-if b"GARBLE" in head:
-    sys.stdout.write("{not json")
-    sys.exit(0)
-runpy.run_path(REAL, run_name="__main__")
+import importlib.util, os, signal, sys, time
+spec = importlib.util.spec_from_file_location("real_worker", REAL)
+real = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(real)
+extract_fd = real.extract_fd
+
+def misbehave(fd, *args):
+    head = os.pread(fd, 64, 0)
+    if b"CRASH" in head:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if b"HANG" in head:
+        time.sleep(60)
+    if b"GARBLE" in head:
+        return b"{not json"
+    return extract_fd(fd, *args)
+
+real.extract_fd = misbehave
+sys.exit(real.main(sys.argv))
 """
 
 
@@ -398,23 +407,48 @@ def test_limits_and_extraction_invariants():
     assert "no text layer" in REASON_PREFIXES
 
 
-def test_worker_is_import_light(tmp_path):
-    """The child imports neither the gateway package nor its heavy dependencies."""
-    path = write(tmp_path, "x.pdf", fpdf_document(1))
-    probe = (
-        "import runpy, sys\n"
-        f"sys.argv = [{str(pdf_runner.WORKER_SCRIPT)!r}, '5', '30', str(2**30), '60', '']\n"
-        "try:\n"
-        f"    runpy.run_path({str(pdf_runner.WORKER_SCRIPT)!r}, run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+def test_worker_is_import_light(tmp_path, monkeypatch):
+    """The worker imports neither the gateway package nor its heavy dependencies."""
+    report = tmp_path / "modules.txt"
+    probe = tmp_path / "probe_worker.py"
+    probe.write_text(
+        "import atexit, runpy, sys\n"
+        "def report():\n"
+        "    heavy = sorted({m.split('.')[0] for m in sys.modules} & "
         "{'gateway', 'flask', 'sqlalchemy', 'psycopg', 'whoosh', 'casbin', 'fpdf', 'pypdf'})\n"
-        "sys.stderr.write(repr(heavy))\n"
+        f"    open({str(report)!r}, 'w').write(repr(heavy))\n"
+        "atexit.register(report)\n"
+        f"runpy.run_path({str(pdf_runner.WORKER_SCRIPT)!r}, run_name='__main__')\n"
     )
-    with path.open("rb") as stdin:
-        done = subprocess.run(
-            [sys.executable, "-I", "-c", probe], stdin=stdin, capture_output=True, timeout=30
-        )
-    assert done.stderr.decode().strip().endswith("[]"), done.stderr[-500:]
-    assert "pageword1" in json.loads(done.stdout)["pages"][0]
+    monkeypatch.setattr(pdf_runner, "WORKER_SCRIPT", probe)
+    result = extract(write(tmp_path, "x.pdf", fpdf_document(1)))
+    assert "pageword1" in result.pages[0]
+    assert report.read_text() == "[]"
+
+
+def test_workers_are_reused_and_recycled(tmp_path, monkeypatch):
+    """One worker reads many files (no interpreter per file), and is replaced after FILES_PER_WORKER."""
+    started = []
+    real_worker = pdf_runner._Worker
+
+    class Counted(real_worker):
+        def __init__(self, *args):
+            super().__init__(*args)
+            started.append(self.proc.pid)
+
+    monkeypatch.setattr(pdf_runner, "_Worker", Counted)
+    monkeypatch.setattr(pdf_runner, "FILES_PER_WORKER", 3)
+    files = [write(tmp_path, f"{n}.pdf", fpdf_document({1: [f"word{n}x"]})) for n in range(7)]
+    results = list(extract_many(files, workers=1))
+    assert [f"word{n}x" in r.pages[0] for n, (_, r) in enumerate(results)] == [True] * 7
+    assert len(set(started)) == 3   # 3 + 3 + 1 files
+
+
+def test_a_worker_that_misbehaved_is_not_reused(tmp_path, fake_worker):
+    files = [write(tmp_path, "hang.pdf", b"%PDF-1.4 HANG\n"), write(tmp_path, "ok.pdf", fpdf_document({1: ["fineword"]})),
+             write(tmp_path, "crash.pdf", b"%PDF-1.4 CRASH\n"), write(tmp_path, "ok2.pdf", fpdf_document({1: ["goodword"]}))]
+    results = [r for _, r in extract_many(files, Limits(wall_seconds=2), workers=1)]
+    assert_review(results[0], "timeout")
+    assert "fineword" in results[1].pages[0]
+    assert_review(results[2], "unreadable")
+    assert "goodword" in results[3].pages[0]

@@ -1,0 +1,183 @@
+"""Server CPU per request under gunicorn, against a trivial Flask route served the same way.
+
+    python benchmarks/request.py [--documents 200] [--members 60] [--requests 200] [--rounds 5] [--reuse FOLDER]
+
+Builds a council (generated text, stored and indexed as ingest would), starts two gunicorn
+servers with one sync worker each (the gateway's `wsgi:app` and `benchmarks/_trivial_app.py`),
+then in interleaved rounds sends the same number of requests to each of
+  * the trivial route (the anchor),
+  * `GET /api/v1/documents/{id}` (a member's bearer token, documents they may discover),
+  * `GET /api/v1/search?q=...` (the same member, common words),
+and reads each worker's CPU time (/proc/PID/schedstat, nanoseconds) before and after. The client's
+own CPU is not counted. Prints CPU per request and the ratio to the anchor, and the warm gateway
+worker's resident memory (VmRSS) beside the trivial worker's.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+WORDS = ["budget", "contract", "housing", "report", "consultation", "planning application", "tender", "minutes"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """One gunicorn master with one sync worker; the worker's CPU and memory are read from /proc."""
+
+    def __init__(self, app: str, env: dict):
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            [str(GUNICORN), "-w", "1", "-b", f"127.0.0.1:{self.port}", "--chdir", str(ROOT), "--log-level",
+             "warning", app], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                self.get("/__ready__")
+                break
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn {app} did not start: {self.proc.stderr.read().decode()[-2000:]}")
+                time.sleep(0.2)
+        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()
+        self.worker = int(children[0])
+
+    def get(self, path: str, headers=None) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            connection.request("GET", path, headers=headers or {})
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        finally:
+            connection.close()
+
+    def cpu_ns(self) -> int:
+        return int(Path(f"/proc/{self.worker}/schedstat").read_text().split()[0])
+
+    def rss_mb(self) -> float:
+        for line in Path(f"/proc/{self.worker}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def build(folder: Path, members: int, documents: int, seed: int) -> None:
+    """A council stored and indexed under folder/data, as `benchmarks/search.py --keep` leaves it."""
+    from benchmarks.search import generate, index_from_memory, store, typical_member
+    from gateway.config import Settings
+    from gateway.runtime import Gateway
+
+    made, at = generate(members, documents, seed)
+    gw = Gateway(Settings(data_dir=folder / "data"))
+    gw.init()
+    store(gw, made, folder, seed)
+    index_from_memory(made, gw.settings.index_dir, procs=1)
+    (folder / "plan.json").write_text(json.dumps({"member": typical_member(made.council), "documents": documents}))
+
+
+def caller(folder: Path, seed: int):
+    """(member, a bearer token of theirs, up to 50 documents they may discover)."""
+    from sqlalchemy import select
+
+    from gateway.access.gather import FactSource
+    from gateway.access.service import make_request
+    from gateway.config import Settings
+    from gateway.domain.accounts import issue_token
+    from gateway.domain.models import Document
+    from gateway.runtime import Gateway
+
+    member = json.loads((folder / "plan.json").read_text())["member"]
+    gw = Gateway(Settings(data_dir=folder / "data"))
+    with gw.sessions() as session:
+        token = issue_token(session, member)
+        session.commit()
+        facts = FactSource(session)
+        sub = gw.access.subject(facts, member)
+        req = make_request("discover")
+        every = list(session.scalars(select(Document.id)))
+        ids = random.Random(seed).sample(every, min(2000, len(every)))
+        visible = [i for i in ids if gw.access.evaluate(facts, sub, facts.document(i), req).visibility != "hidden"]
+    return member, token, visible[:50]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--documents", type=int, default=200)
+    parser.add_argument("--members", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--requests", type=int, default=200, help="requests of each kind per round")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--reuse", type=Path, help="a folder kept by this or `benchmarks/search.py --keep`")
+    args = parser.parse_args(argv)
+
+    folder = args.reuse or Path(tempfile.mkdtemp(prefix="request-bench-"))
+    if not args.reuse:
+        started = time.perf_counter()
+        build(folder, args.members, args.documents, args.seed)
+        print(f"built in {time.perf_counter() - started:.0f} s in {folder}")
+    member, token, documents = caller(folder, args.seed)
+    size = json.loads((folder / "plan.json").read_text())["documents"]
+    print(f"request benchmark: {size} documents; member {member}")
+
+    env = {**os.environ, "GATEWAY_DATA_DIR": str(folder / "data"), "GATEWAY_SECRET_KEY": "bench",
+           "PYTHONPATH": str(ROOT)}
+    gateway, trivial = Server("wsgi:app", env), Server("benchmarks._trivial_app:app", env)
+    auth = {"Authorization": f"Bearer {token}"}
+    kinds = {
+        "trivial Flask route": (trivial, lambda n: "/", {}),
+        "GET /documents/{id}": (gateway, lambda n: f"/api/v1/documents/{documents[n % len(documents)]}", auth),
+        "GET /search?q=...": (gateway, lambda n: "/api/v1/search?" + urllib.parse.urlencode(
+            {"q": WORDS[n % len(WORDS)], "page": 1 + n % 3}), auth),
+    }
+    try:
+        for server, path, headers in kinds.values():   # warm up: caches, imports, first searcher
+            for n in range(20):
+                status = server.get(path(n), headers)
+                if status != 200:
+                    raise RuntimeError(f"{path(n)} answered {status}")
+        cpu = {name: [] for name in kinds}
+        for _ in range(args.rounds):
+            for name, (server, path, headers) in kinds.items():
+                before = server.cpu_ns()
+                for n in range(args.requests):
+                    server.get(path(n), headers)
+                cpu[name].append((server.cpu_ns() - before) / args.requests / 1e6)
+        anchor = statistics.median(cpu["trivial Flask route"])
+        print(f"server CPU per request, median of {args.rounds} interleaved rounds of {args.requests} "
+              f"(load average {os.getloadavg()[0]:.1f}):")
+        for name, values in cpu.items():
+            ms = statistics.median(values)
+            print(f"  {name:<22} {ms:7.3f} ms  = {ms / anchor:5.1f} x the trivial route")
+        print(f"warm worker RSS: gateway {gateway.rss_mb():.0f} MB, trivial Flask {trivial.rss_mb():.0f} MB")
+    finally:
+        gateway.stop()
+        trivial.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Totals and page counts are exact for every query: the count of what the caller may discover that matches.
+
+Checked against a brute-force count over the decision service's answers and the documents' own
+words (an open document matches by title or body, a listed one by title only), with a page size
+small enough that Whoosh's top-N pruning would otherwise stop counting early.
+"""
+
+import math
+
+from index.schema import ANALYZER
+
+PAGE_SIZE = 5
+QUERIES = ("budget", "contract", "housing", "report", "planning", "budget OR contract", "housing report")
+
+
+def _words(text: str) -> set[str]:
+    return {t.text for t in ANALYZER(text or "")}
+
+
+def _matches(query: str, title: set, body: set, visibility: str) -> bool:
+    words = title | body if visibility == "open" else title
+    if " OR " in query:
+        return any(_words(part) <= words for part in query.split(" OR "))
+    return _words(query) <= words
+
+
+def test_totals_and_pages_equal_a_brute_force_count(big_council):
+    words = {d["id"]: (_words(d["title"]), _words(" ".join(d["pages"]))) for d in big_council.generated.documents}
+    wrong = []
+    counted = 0
+    for account in big_council.members[::4] + [None]:
+        expected = big_council.expected(account)
+        for query in QUERIES:
+            truth = sum(1 for ident, visibility in expected.items() if _matches(query, *words[ident], visibility))
+            result = big_council.search(account, query, page_size=PAGE_SIZE, snippets=False)
+            counted = max(counted, truth)
+            if (result["total"], result["pages"]) != (truth, math.ceil(truth / PAGE_SIZE)):
+                wrong.append((account, query, result["total"], truth))
+    assert not wrong
+    assert counted > 20 * PAGE_SIZE   # common words: many pages, where pruning would undercount
