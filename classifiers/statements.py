@@ -263,7 +263,8 @@ def _role(doc: Document, page: Page, start: int, end: int) -> str:
     edge = doc.is_edge(page, start)
     # Where the text is about excluding the public, a banner counts only at the very top (not a statement it quotes).
     top_only = doc.is_listing or doc.speaks_of_exclusion
-    if _opens_banner(page, begin, start) and (edge or (front and (not top_only or _near_top(page, start)))):
+    if (_opens_banner(page, begin, start) and (edge or (front and (not top_only or _near_top(page, start))))
+            and not _quoted(page, start)):
         return "self"
     # A report's cover moves to exclude the public for itself; an agenda, minutes or a decision record for other items.
     own_paper = bool(_OWN_PAPER.search(sentence)) or (doc.is_report and front)
@@ -283,6 +284,15 @@ def _role(doc: Document, page: Page, start: int, end: int) -> str:
     if _GENERAL.search(sentence):
         return "general"
     return "self" if front or edge else "body"
+
+
+# "... carried the statement:", "the notice reads:": what follows is quoted from another paper.
+_QUOTE_INTRODUCED = re.compile(r"\b(?:statement|states|stated|reads|read|says|said|wording|words)\b[^:]{0,40}:\s*$", re.I)
+
+
+def _quoted(page: Page, position: int) -> bool:
+    index = page.line_index(position)
+    return index > 0 and bool(_QUOTE_INTRODUCED.search(page.lines[index - 1]))
 
 
 def _near_top(page: Page, position: int) -> bool:
@@ -393,7 +403,7 @@ def _read_exemption_reasons(doc: Document, found: Statements) -> None:
         for pattern, check in ((_EXEMPTION_HEADING, "exemption_reasons"), (_PUBLIC_INTEREST_TEST, "public_interest_test")):
             for match in pattern.finditer(page.text):
                 sentence = page.sentence_text(match.start(), match.end())
-                if REFERENCE.search(sentence) or _GENERAL.search(sentence):
+                if REFERENCE.search(sentence) or _GENERAL.search(sentence) or _LAW_RECITAL.search(sentence):
                     continue
                 if doc.speaks_of_exclusion and not _OWN_PAPER.search(sentence):
                     continue  # the public-interest test of the exclusion motion, for the items it excludes
