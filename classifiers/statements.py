@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import CONTRACT_TERMS, Evidence
-from .numbering import ENGLAND, PRE_2006, WALES, map_to_england
+from .numbering import ENGLAND, PRE_2006, WALES, described_paragraphs, map_to_england
 from .text import EXCLUSION, NOTICE_TITLE, OTHER_REGIME, Document, Page
 
 # "paragraph 3", "paras 1 and 6", "Para 3 (financial ...)", "paragraphs 1, 2 and 7", "category 3".
@@ -75,6 +75,7 @@ MARKING_START = re.compile(
 _SEGMENT_SEPARATOR = re.compile(r"\s+[-|]\s+|\s*\u00b7\s*|\s*:\s+")
 _SEGMENT_MARKING = re.compile(rf"(?:{_MARKING_WORDS}){_MARKING_END}", re.I)
 _HEADER_LINES = 3
+_DESCRIBED_AT_MOST = 2  # a notice quoting more descriptions than this quotes the Schedule, not its reasons
 _EXCLUSION_HEADING_REACH = 5  # lines from a heading to the motion it heads
 _GROUP_SCOPED = re.compile(r"\bgroups?\b", re.I)  # "confidential to members of the X Group": groups.py
 _EMBARGO = re.compile(r"\bembargo", re.I)
@@ -358,6 +359,12 @@ def _read_notice_title(doc: Document, found: Statements) -> None:
     if doc.other_regime:
         found.unmapped.append(Evidence("needs_review", f"a restriction under other law than Schedule 12A: {excerpt}"[:200],
                                        page.number, "unmapped_paragraph"))
+        return
+    described = described_paragraphs(page.text)
+    if not found.paragraphs and 0 < len(described) <= _DESCRIBED_AT_MOST:
+        # "Reasons for restriction: information relating to the financial or business affairs of ..."
+        for number in sorted(described):
+            found.paragraphs[number] = Evidence(f"paragraph:{number}", excerpt, page.number, "notice_description")
     else:
         found.restricted.append(Evidence("marking", excerpt, page.number, "restriction_notice"))
 

@@ -126,3 +126,9 @@ def test_review_reasons_are_in_plain_words():
     assert result.needs_review
     reason = next(item.text for item in result.evidence if item.label == "needs_review")
     assert reason.startswith("a standards-committee paragraph")
+
+
+def test_a_notice_giving_the_description_without_the_number():
+    result = classify_pages(["Reasons for restriction\nPier kiosk lease\nInformation relating to the financial or "
+                             "business affairs of any particular person (including the authority).\n"])
+    assert result.exempt_paragraphs == (3,) and not result.needs_review
