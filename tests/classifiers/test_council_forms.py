@@ -132,3 +132,28 @@ def test_a_notice_giving_the_description_without_the_number():
     result = classify_pages(["Reasons for restriction\nPier kiosk lease\nInformation relating to the financial or "
                              "business affairs of any particular person (including the authority).\n"])
     assert result.exempt_paragraphs == (3,) and not result.needs_review
+
+
+NOTICE_FLAGS = {
+    "terms under negotiation": ("Reasons restricted\nBy virtue of paragraph(s) 3 of Part 1 of Schedule 12A.\n"
+                                "Justification\nThe report sets out the terms still under negotiation for the lease.\n",
+                                "contract_terms"),
+    "a grievance about one employee": ("Reasons restricted\nBy virtue of paragraph(s) 1 of Part 1 of Schedule 12A.\n"
+                                       "Justification\nThe appeal concerns a grievance raised by a particular employee.\n",
+                                       "employee_matter"),
+    "a named tenant's circumstances": ("Reasons restricted\nBy virtue of paragraph(s) 1 of Part 1 of Schedule 12A.\n"
+                                       "Justification\nThe report holds personal and financial information about a named "
+                                       "tenant.\n", "third_party_personal_data"),
+}
+
+
+@pytest.mark.parametrize("text, flag", NOTICE_FLAGS.values(), ids=NOTICE_FLAGS.keys())
+def test_a_notice_justification_states_its_flags(text, flag):
+    assert flag in classify_pages([text]).flags
+
+
+def test_a_generic_labour_relations_description_is_no_employee_matter():
+    result = classify_pages(["Reasons restricted\nBy virtue of paragraph(s) 4 of Part 1 of Schedule 12A.\n"
+                             "Information relating to any consultations or negotiations in connection with any labour "
+                             "relations matter arising between the authority and its employees.\n"])
+    assert result.exempt_paragraphs == (4,) and "employee_matter" not in result.flags
