@@ -171,6 +171,26 @@ class Referral(Base):
     disputed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     dispute_outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
     dispute_recorded_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # The committee's decision on the dispute (000:11.9, 002:6.7): upheld grants the member from then.
+    dispute_result: Mapped[str | None] = mapped_column(String(20), nullable=True)  # upheld | dismissed
+    dispute_committee: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    dispute_reasons: Mapped[str | None] = mapped_column(Text, nullable=True)
+    dispute_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    dispute_decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class DocumentReview(Base):
+    """One review of an exempt document by the Proper Officer: release from a date, extend, or keep
+    (with the public-interest test's reasons)."""
+
+    __tablename__ = "document_reviews"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    action: Mapped[str] = mapped_column(String(10))  # release | extend | keep
+    on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    reasons: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class ApiToken(Base):

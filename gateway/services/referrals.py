@@ -69,13 +69,21 @@ def dispute(gw, session: Session, member_id: str, referral_id: int, grounds: str
     return referral
 
 
-def record_dispute_outcome(gw, session: Session, officer_id: str, referral_id: int, outcome: str) -> Referral:
-    """The committee's outcome of a dispute, as the Proper Officer records it."""
+def record_dispute_outcome(gw, session: Session, officer_id: str, referral_id: int, result: str, committee: str,
+                           reasons: str, until: date | None = None) -> Referral:
+    """The committee's decision on a dispute, as the Proper Officer records it; upheld grants the member
+    the document from then (a standing grant citing the committee), dismissed leaves the refusal standing."""
     try:
         with audited_change(gw.audit, session) as records:
-            referral = referrals.record_dispute_outcome(session, referral_id, officer_id, outcome)
+            referral = referrals.record_dispute_outcome(session, referral_id, officer_id, result, committee,
+                                                        reasons, until)
             records.append(Entry("dispute_outcome", actor=officer_id, document=referral.document_id,
-                                 detail={"referral": referral.id, "outcome": outcome}))
+                                 outcome="grant" if result == "upheld" else "deny",
+                                 detail={"referral": referral.id, "member": referral.member_id, "result": result,
+                                         "committee": referral.dispute_committee, "reasons": referral.dispute_reasons,
+                                         "until": until, "outcome": referral.dispute_outcome}))
     except referrals.ReferralError as exc:
         raise _domain(exc) from None
+    if result == "upheld":
+        gw.index.update(gw, [referral.document_id])
     return referral

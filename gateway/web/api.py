@@ -450,13 +450,20 @@ def dispute_referral(call: Call, referral_id: int):
 
 @route("/referrals/<int:referral_id>/dispute-outcome", "POST", path=REFERRAL_ID, roles=("proper_officer",),
        tags=("referrals",),
-       body=(Field("outcome", required=True, max_length=5000, description="The committee's decision"),),
-       answers={200: Answer("The referral with the dispute's outcome", answers.Referral), 404: REFERRAL_NOT_FOUND,
-                503: UNAUDITED})
+       body=(Field("result", required=True, enum=referrals.DISPUTE_RESULTS,
+                   description="upheld: the member is granted the document from now; dismissed: the refusal stands"),
+             Field("committee", required=True, max_length=200, description="The committee that decided (its id "
+                                                                           "or name)"),
+             Field("reasons", required=True, max_length=5000, description="The committee's reasons"),
+             Field("until", "date", description="An upheld dispute's grant lasts until this date (inclusive)")),
+       answers={200: Answer("The referral with the committee's decision", answers.Referral), 404: REFERRAL_NOT_FOUND,
+                409: CONFLICT, 503: UNAUDITED})
 def record_dispute_outcome(call: Call, referral_id: int):
-    """The Proper Officer records the committee's outcome of a dispute."""
+    """The Proper Officer records the committee's decision on a dispute: upheld grants access from then."""
+    b = call.body
     return _referral_answer(referral_service.record_dispute_outcome(gateway(), db(), call.account.id, referral_id,
-                                                                    call.body["outcome"]))
+                                                                    b["result"], b["committee"], b["reasons"],
+                                                                    b["until"]))
 
 
 # -- audit and the description -------------------------------------------------------------------

@@ -136,7 +136,14 @@ class Referral(Model):
     decision_reasons: str | None
     until: date | None
     dispute: str | None
-    dispute_outcome: str | None
+    dispute_outcome: str | None = Field(description="The committee's decision, as recorded")
+    dispute_result: Literal["upheld", "dismissed"] | None = Field(
+        None, description="Upheld: the member is granted the document from then (R-PO-GRANT)")
+    dispute_committee: str | None = None
+    dispute_reasons: str | None = None
+    dispute_until: date | None = Field(None, description="An upheld dispute's grant lasts until this date "
+                                                         "(inclusive)")
+    dispute_decided_at: str | None = None
 
 
 class ReferralWithContext(Referral):

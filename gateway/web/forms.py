@@ -141,10 +141,21 @@ class AdjudicationForm(FlaskForm):
 
 
 class DisputeOutcomeForm(FlaskForm):
-    outcome = TextAreaField(
-        "The committee's decision",
-        validators=[DataRequired(message="Enter the committee's decision on the dispute"),
+    result = RadioField("The committee's decision", choices=options([
+        ("upheld", "Upheld: the member is granted access from now"),
+        ("dismissed", "Dismissed: the refusal stands")]),
+        validators=[InputRequired(message="Choose whether the committee upheld or dismissed the dispute")])
+    committee = SelectField("Which committee decided", choices=[], validate_choice=False,
+                            validators=[DataRequired(message="Choose the committee that decided the dispute")])
+    reasons = TextAreaField(
+        "The committee's reasons",
+        validators=[DataRequired(message="Enter the committee's reasons"),
                     Length(max=4000, message="Use 4,000 characters or fewer")])
+    until = Date("Access until (optional)", validators=[Optional()])
+
+    def validate_until(self, field):
+        if field.data and self.result.data == "dismissed":
+            raise ValidationError("Leave ‘access until’ empty when the dispute is dismissed")
 
 
 class ReclassifyForm(FlaskForm):

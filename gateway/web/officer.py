@@ -23,7 +23,7 @@ from gateway.domain.models import (
 from gateway.services import classification
 from gateway.services import documents as document_service
 from gateway.services import referrals as referral_service
-from gateway.services.outcomes import Conflict, InvalidField
+from gateway.services.outcomes import Conflict, InvalidField, NotFound
 from gateway.web.context import account_id, db, gateway
 from gateway.web.forms import (
     FLAG_LABELS,
@@ -111,6 +111,11 @@ def _member_profile(member_id: str) -> dict | None:
             "matters": matters}
 
 
+def _committee_choices(form) -> None:
+    form.committee.choices = options([("", "Choose a committee")] + [
+        (c.id, c.name) for c in db().scalars(select(Committee).order_by(Committee.name))])
+
+
 def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, status=200):
     session = db()
     referral = session.get(Referral, referral_id)
@@ -130,6 +135,8 @@ def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, s
         form = AdjudicationForm(formdata=None)
     if referral.dispute and not referral.dispute_outcome and outcome_form is None:
         outcome_form = DisputeOutcomeForm(formdata=None)
+    if outcome_form is not None:
+        _committee_choices(outcome_form)
     council = session.get(CouncilSettings, 1)
     in_administration = set(council.administration or []) if council else set()
     return render_template(
@@ -171,17 +178,23 @@ def decide(referral_id):
 @blueprint.route("/referrals/<int:referral_id>/dispute-outcome", methods=["POST"])
 def dispute_outcome(referral_id):
     form = DisputeOutcomeForm()
+    _committee_choices(form)
     error = None
     if form.validate_on_submit():
         try:
-            referral_service.record_dispute_outcome(gateway(), db(), current_user.id, referral_id,
-                                                    form.outcome.data)
+            done = referral_service.record_dispute_outcome(gateway(), db(), current_user.id, referral_id,
+                                                           form.result.data, form.committee.data,
+                                                           form.reasons.data, form.until.data)
         except InvalidField as exc:
             error = show_on_form(form, exc)
-        except Conflict as exc:
+        except (Conflict, NotFound) as exc:
             error = exc.message
         else:
-            flash("You recorded the committee's decision. The member will see it with their request.")
+            if done.dispute_result == "upheld":
+                flash("You recorded that the committee upheld the dispute. The member is granted access from now"
+                      + (f" until {long_date(done.dispute_until)}" if done.dispute_until else "") + ".")
+            else:
+                flash("You recorded that the committee dismissed the dispute. The refusal stands.")
             return redirect(url_for("officer.queue", view="disputes"))
     return _referral_page(referral_id, outcome_form=form, error=error, status=400)
 

@@ -1,0 +1,42 @@
+"""workflow: a dispute's recorded outcome (result, committee, when, until) and exempt-item reviews
+
+Revision ID: 0004
+Revises: 0003
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("referrals", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("dispute_result", sa.String(20), nullable=True))
+        batch_op.add_column(sa.Column("dispute_committee", sa.String(200), nullable=True))
+        batch_op.add_column(sa.Column("dispute_reasons", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("dispute_until", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("dispute_decided_at", sa.DateTime(), nullable=True))
+    op.create_table(
+        "document_reviews",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("document_id", sa.String(100), sa.ForeignKey("documents.id"), nullable=False),
+        sa.Column("action", sa.String(10), nullable=False),
+        sa.Column("on", sa.Date(), nullable=True),
+        sa.Column("reasons", sa.Text(), nullable=False),
+        sa.Column("decided_by", sa.String(100), nullable=True),
+        sa.Column("decided_at", sa.DateTime(), nullable=False),
+    )
+    op.create_index("ix_document_reviews_document_id", "document_reviews", ["document_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_document_reviews_document_id", table_name="document_reviews")
+    op.drop_table("document_reviews")
+    with op.batch_alter_table("referrals", schema=None) as batch_op:
+        for column in ("dispute_decided_at", "dispute_until", "dispute_reasons", "dispute_committee",
+                       "dispute_result"):
+            batch_op.drop_column(column)
