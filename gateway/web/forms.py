@@ -158,6 +158,20 @@ class DisputeOutcomeForm(FlaskForm):
             raise ValidationError("Leave ‘access until’ empty when the dispute is dismissed")
 
 
+class ReviewForm(FlaskForm):
+    action = RadioField("Your review", choices=options([
+        ("release", "Release: the document is public from a date"),
+        ("extend", "Extend: review the exemption again on a later date"),
+        ("keep", "Keep: the exemption still outweighs disclosure")]),
+        validators=[InputRequired(message="Choose release, extend or keep")])
+    on = Date("Date (optional for keep)", validators=[Optional()])
+    reasons = TextAreaField(
+        "Reasons (the public-interest test)",
+        validators=[DataRequired(message="Enter your reasons: why the exemption still applies, or why it no longer "
+                                         "outweighs disclosure"),
+                    Length(max=4000, message="Use 4,000 characters or fewer")])
+
+
 class ReclassifyForm(FlaskForm):
     exempt_paragraphs = MultiCheckboxField("Schedule 12A paragraphs", coerce=int,
                                     choices=options((n, f"{n}: {label}") for n, label in PARAGRAPHS.items()))

@@ -33,6 +33,8 @@ MATRIX = {
                                           {"off-mo": 400, "*": 403}),
     ("officer.documents", "GET"): ("/officer/documents", {"off-mo": 200, "*": 403}),
     ("officer.document", "GET"): ("/officer/documents/doc-exempt", {"off-mo": 200, "*": 403}),
+    ("officer.review", "POST"): ("/officer/documents/doc-exempt/review", {"off-mo": 400, "*": 403}),
+    ("officer.reviews_due", "GET"): ("/officer/reviews", {"off-mo": 200, "*": 403}),
     ("officer.reclassify", "GET"): ("/officer/documents/doc-exempt/classification", {"off-mo": 200, "*": 403}),
     ("officer.reclassify", "POST"): ("/officer/documents/doc-exempt/classification", {"off-mo": 400, "*": 403}),
 
