@@ -95,8 +95,8 @@ def daily_reminders(gw, session: Session, today: date) -> int:
     to_review = reviews.due_for_review(session, today)
     if not due and not to_review:
         return 0
-    titles = dict(session.execute(select(Document.id, Document.title).where(
-        Document.id.in_({r.document_id for r in due})))) if due else {}
+    ids = {r.document_id for r in due}
+    titles = dict(session.execute(select(Document.id, Document.title).where(Document.id.in_(ids))).all()) if ids else {}
     lines = []
     if due:
         lines.append("Requests due today or overdue:")
@@ -104,9 +104,7 @@ def daily_reminders(gw, session: Session, today: date) -> int:
                   f"{' (overdue)' if r.due < today else ''}: {_link(gw, f'/officer/referrals/{r.id}')}"
                   for r in due]
     if to_review:
-        lines.append("" if not due else "\nDocuments due for review:")
-        if not due:
-            lines[-1] = "Documents due for review:"
+        lines.append("\nDocuments due for review:" if due else "Documents due for review:")
         lines += [f"- “{d.title}”, review due {_day(d.review_on)}: {_link(gw, f'/officer/documents/{d.id}')}"
                   for d in to_review]
     added = 0

@@ -113,3 +113,23 @@ def test_notify_command_without_smtp_keeps_the_outbox(app, gw, monkeypatch, clie
     result = CliRunner().invoke(main, ["notify", "--json"])
     assert result.exit_code == 0, result.output
     assert '"smtp": "off"' in result.output and '"waiting": 1' in result.output
+
+
+def test_a_daily_reminder_of_overdue_requests_and_reviews_is_queued_once_a_day(client, gw, bob):
+    from datetime import date, timedelta
+
+    from gateway.domain.clock import london_today
+    from gateway.domain.models import Document, Referral
+
+    referral = client.post("/api/v1/documents/doc-exempt/requests", json={"reason": REASON},
+                           headers=bob).get_json()["referral"]["id"]
+    with gw.sessions() as session, session.begin():
+        session.get(Referral, referral).due = date(2026, 1, 5)
+        session.get(Document, "doc-pool").review_on = london_today() - timedelta(days=1)
+    assert send_due(gw)["queued"] == 1
+    assert send_due(gw)["queued"] == 0
+    with gw.sessions() as session:
+        reminder = session.query(Notice).filter_by(kind="daily_reminder").one()
+    assert reminder.recipient_id == "off-mo" and reminder.subject == "Due today: 1 request, 1 review"
+    assert "(overdue)" in reminder.body and "“Swimming pool contract negotiation”" in reminder.body
+    assert "Terms proposed" not in reminder.body
