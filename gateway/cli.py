@@ -171,6 +171,21 @@ def decide(member, document, action, capacity, reason, at, batch, dry_run, as_js
                         as_json, record=not dry_run))
 
 
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+def notify(as_json):
+    """Send the notices that are due from the outbox (for cron or a systemd timer)."""
+    from gateway.services.notices import send_due
+
+    result = send_due(_ready_gateway())
+    text = (f"Mail {result['smtp']}: {result['sent']} sent, {result['retry']} to retry, {result['failed']} failed, "
+            f"{result['waiting']} waiting in the outbox")
+    if result.get("error"):
+        text += f" ({result['error']})"
+    _emit(as_json, result, text)
+    sys.exit(1 if result["failed"] else 0)
+
+
 @main.group()
 def audit():
     """Check or export the audit log."""

@@ -15,6 +15,14 @@ class Settings:
     audit_checkpoints: Path | None = None   # the signed checkpoint file; else one under the data dir
     audit_checkpoint_every: int = 1000      # records between automatic checkpoints
     audit_checkpoint_minutes: float = 10.0  # and at most this long between them while records are written
+    # Notices by e-mail (CONTRACT.md); without smtp_host they stay in the outbox.
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str | None = None
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    base_url: str | None = None             # where links in notices point, e.g. https://gateway.example.gov.uk
     extra: dict = field(default_factory=dict)
 
     @property
@@ -39,7 +47,7 @@ class Settings:
 
 
 def settings_from_env(**overrides) -> Settings:
-    """Settings from GATEWAY_DATA_DIR / _DATABASE_URL / _SECRET_KEY / _AUDIT_*, then overrides."""
+    """Settings from GATEWAY_DATA_DIR / _DATABASE_URL / _SECRET_KEY / _AUDIT_* / _SMTP_* / _BASE_URL, then overrides."""
     env = os.environ
     checkpoints = env.get("GATEWAY_AUDIT_CHECKPOINTS")
     settings = Settings(
@@ -50,5 +58,12 @@ def settings_from_env(**overrides) -> Settings:
         audit_checkpoints=Path(checkpoints) if checkpoints else None,
         audit_checkpoint_every=int(env.get("GATEWAY_AUDIT_CHECKPOINT_EVERY", 1000)),
         audit_checkpoint_minutes=float(env.get("GATEWAY_AUDIT_CHECKPOINT_MINUTES", 10)),
+        smtp_host=env.get("GATEWAY_SMTP_HOST") or None,
+        smtp_port=int(env.get("GATEWAY_SMTP_PORT") or 25),
+        smtp_from=env.get("GATEWAY_SMTP_FROM") or None,
+        smtp_user=env.get("GATEWAY_SMTP_USER") or None,
+        smtp_password=env.get("GATEWAY_SMTP_PASSWORD") or None,
+        smtp_starttls=(env.get("GATEWAY_SMTP_STARTTLS") or "false").strip().lower() in ("true", "1", "yes"),
+        base_url=(env.get("GATEWAY_BASE_URL") or "").rstrip("/") or None,
     )
     return replace(settings, **overrides)

@@ -97,7 +97,7 @@ def load_council(session: Session, path: Path, password_key: bytes | None = None
             _upsert_member(session, m, password_key)
         for o in data["officers"]:
             _upsert_account(session, Officer, o, password_key, name=o["name"], roles=o["roles"],
-                            service=o.get("service"))
+                            service=o.get("service"), email=o.get("email"))
         bump(session)
     return {key: len(data[key]) for key in ("groups", "committees", "portfolios", "matters", "members", "officers")}
 
@@ -117,6 +117,7 @@ def _upsert_member(session: Session, m: dict, password_key: bytes | None) -> Non
         session, Member, m, password_key, name=m["name"], group_id=m.get("group"), ward=m.get("ward"),
         portfolio_holder=m.get("portfolio_holder") or [],
         opposition_spokesperson=m.get("opposition_spokesperson") or [],
+        email=m.get("email"),
     )
     session.flush()
     session.execute(delete(Seat).where(Seat.member_id == row.id))

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session, object_session, sessionmaker
 
 import classifiers
 from gateway.domain.audit import AuditLog, Entry
@@ -22,7 +22,9 @@ from gateway.domain.council_file import read_structured
 from gateway.domain.documents import FolderEntry, check_entry, document_labels, list_folder
 from gateway.domain.errors import InputError
 from gateway.domain.generation import bump
-from gateway.domain.models import Committee, Document, DocumentVersion, Group, Matter, Member, Portfolio
+from gateway.domain.models import (
+    Committee, Document, DocumentReview, DocumentVersion, Group, Matter, Member, Portfolio,
+)
 from gateway.extraction import Extraction, Limits, extract_many
 
 MEDIA_TYPES = {".pdf": "application/pdf", ".txt": "text/plain"}
@@ -156,9 +158,22 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
     return report
 
 
+REVIEWED_DATES = ("review_on", "release_on")
+
+
 def _apply_metadata(doc: Document, entry: FolderEntry) -> bool:
     changed = False
+    # The Proper Officer's review (reviews.py) decides the review and release dates once there is one:
+    # a re-ingest of the same listing does not undo a release.
+    reviewed = False
+    if inspect(doc).persistent:
+        session = object_session(doc)
+        with session.no_autoflush:
+            reviewed = session.scalar(
+                select(DocumentReview.id).where(DocumentReview.document_id == doc.id).limit(1)) is not None
     for key, value in {**entry.meta, "file": entry.path.name, "declared": entry.declared}.items():
+        if reviewed and key in REVIEWED_DATES:
+            continue
         if getattr(doc, key) != value:
             setattr(doc, key, value)
             changed = True

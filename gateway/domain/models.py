@@ -53,6 +53,7 @@ class Member(Base):
     ward: Mapped[str | None] = mapped_column(String(200), nullable=True)
     portfolio_holder: Mapped[list] = mapped_column(JSON, default=list)
     opposition_spokesperson: Mapped[list] = mapped_column(JSON, default=list)
+    email: Mapped[str | None] = mapped_column(String(254), nullable=True)  # where notices go
     password_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
     seats: Mapped[list["Seat"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
     interests: Mapped[list["Interest"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
@@ -82,6 +83,7 @@ class Officer(Base):
     name: Mapped[str] = mapped_column(String(200))
     roles: Mapped[list] = mapped_column(JSON, default=list)
     service: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    email: Mapped[str | None] = mapped_column(String(254), nullable=True)  # where notices go
     password_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
 
 
@@ -171,6 +173,48 @@ class Referral(Base):
     disputed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     dispute_outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
     dispute_recorded_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # The committee's decision on the dispute (000:11.9, 002:6.7): upheld grants the member from then.
+    dispute_result: Mapped[str | None] = mapped_column(String(20), nullable=True)  # upheld | dismissed
+    dispute_committee: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    dispute_reasons: Mapped[str | None] = mapped_column(Text, nullable=True)
+    dispute_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    dispute_decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class DocumentReview(Base):
+    """One review of an exempt document by the Proper Officer: release from a date, extend, or keep
+    (with the public-interest test's reasons)."""
+
+    __tablename__ = "document_reviews"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    action: Mapped[str] = mapped_column(String(10))  # release | extend | keep
+    on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    reasons: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Notice(Base):
+    """One e-mail notice in the outbox: enqueued in the transaction of what it tells, sent by `gateway notify`.
+
+    It carries only titles the recipient may see, dates and a link: never document content.
+    """
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)  # one notice per event and recipient
+    recipient_id: Mapped[str] = mapped_column(String(100), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)  # pending | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    sent_to: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class ApiToken(Base):

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from gateway.domain.clock import london_date, london_today, utcnow
 from gateway.domain.generation import bump
-from gateway.domain.models import ProperOfficerDecision, Referral
+from gateway.domain.models import Committee, ProperOfficerDecision, Referral
 from gateway.domain.working_days import add_working_days
 
 DUE_WORKING_DAYS = 2  # 004:5.4
@@ -111,14 +111,46 @@ def dispute_refusal(session: Session, referral_id: int, member_id: str, grounds:
     return referral
 
 
-def record_dispute_outcome(session: Session, referral_id: int, officer_id: str, outcome: str) -> Referral:
-    """The committee's outcome of a dispute, as the Proper Officer records it."""
+DISPUTE_RESULTS = ("upheld", "dismissed")
+
+
+def record_dispute_outcome(session: Session, referral_id: int, officer_id: str, result: str, committee: str,
+                           reasons: str, until: date | None = None, now: datetime | None = None) -> Referral:
+    """The committee's decision on a dispute, as the Proper Officer records it (000:11.9, 002:6.7).
+
+    Upheld: the member is granted the document from now (until `until`, inclusive, if given) by a standing
+    Proper Officer grant citing the committee's decision, so R-PO-GRANT answers their next request.
+    Dismissed: the refusal stands (R-PO-REFUSED).
+    """
     referral = session.get(Referral, referral_id)
     if referral is None or not referral.dispute:
         raise NoSuchReferral(f"referral {referral_id} has no dispute to record an outcome for")
-    if not outcome or not outcome.strip():
-        raise ReferralFieldError("outcome", "describe the committee's decision")
-    referral.dispute_outcome, referral.dispute_recorded_by = outcome.strip(), officer_id
+    if referral.dispute_result or referral.dispute_outcome:
+        raise ReferralConflict(f"the committee's decision on referral {referral_id} is already recorded")
+    if result not in DISPUTE_RESULTS:
+        raise ReferralFieldError("result", "choose upheld or dismissed")
+    if not committee or not committee.strip():
+        raise ReferralFieldError("committee", "say which committee decided the dispute")
+    if not reasons or not reasons.strip():
+        raise ReferralFieldError("reasons", "give the committee's reasons")
+    if until is not None and result != "upheld":
+        raise ReferralFieldError("until", "only an upheld dispute grants access until a date")
+    now = now or utcnow()
+    if until is not None and until < london_date(now):
+        raise ReferralFieldError("until", "the end date has already passed")
+    found = session.get(Committee, committee.strip())
+    committee_name = found.name if found is not None else committee.strip()
+    reasons = reasons.strip()
+    verb = "upheld" if result == "upheld" else "dismissed"
+    summary = f"{committee_name} {verb} the dispute on {london_date(now).isoformat()}: {reasons}"
+    referral.dispute_result, referral.dispute_committee = result, committee.strip()
+    referral.dispute_reasons, referral.dispute_until, referral.dispute_decided_at = reasons, until, now
+    referral.dispute_outcome, referral.dispute_recorded_by = summary, officer_id
+    if result == "upheld":
+        session.add(ProperOfficerDecision(member_id=referral.member_id, document_id=referral.document_id,
+                                          outcome="grant", reasons=f"on dispute, {summary}", until=until,
+                                          decided_by=officer_id, decided_at=now, referral_id=referral.id))
+        bump(session)
     return referral
 
 
@@ -130,4 +162,8 @@ def referral_json(r: Referral, today: date | None = None) -> dict:
         "overdue": r.status == "pending" and r.due < today, "decided_by": r.decided_by,
         "decision_reasons": r.decision_reasons, "until": r.until.isoformat() if r.until else None,
         "dispute": r.dispute, "dispute_outcome": r.dispute_outcome,
+        "dispute_result": r.dispute_result, "dispute_committee": r.dispute_committee,
+        "dispute_reasons": r.dispute_reasons,
+        "dispute_until": r.dispute_until.isoformat() if r.dispute_until else None,
+        "dispute_decided_at": r.dispute_decided_at.isoformat() if r.dispute_decided_at else None,
     }

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from gateway.domain import referrals
 from gateway.domain.audit import Entry
 from gateway.domain.models import Referral
+from gateway.services import notices
 from gateway.services.documents import Opened, open_document
 from gateway.services.outcomes import Conflict, InvalidField, NotFound
 from gateway.services.unit import audited_change
@@ -30,6 +31,7 @@ def request_access(gw, session: Session, account_id: str, document_id: str, reas
         records.append(Entry("referral", actor=opened.sub.id, document=opened.doc.id, outcome="refer",
                              rule=decision.rule, detail={"referral": referral.id, "reason": req.reason,
                                                          "capacity": req.capacity, "due": referral.due}))
+        notices.request_arrived(gw, session, referral)
     return opened, referral
 
 
@@ -51,6 +53,7 @@ def decide(gw, session: Session, officer_id: str, referral_id: int, outcome: str
             records.append(Entry("adjudication", actor=officer_id, document=referral.document_id, outcome=outcome,
                                  detail={"referral": referral.id, "member": referral.member_id,
                                          "reasons": reasons, "until": until}))
+            notices.request_decided(gw, session, referral)
     except referrals.ReferralError as exc:
         raise _domain(exc) from None
     gw.index.update(gw, [referral.document_id])
@@ -69,13 +72,22 @@ def dispute(gw, session: Session, member_id: str, referral_id: int, grounds: str
     return referral
 
 
-def record_dispute_outcome(gw, session: Session, officer_id: str, referral_id: int, outcome: str) -> Referral:
-    """The committee's outcome of a dispute, as the Proper Officer records it."""
+def record_dispute_outcome(gw, session: Session, officer_id: str, referral_id: int, result: str, committee: str,
+                           reasons: str, until: date | None = None) -> Referral:
+    """The committee's decision on a dispute, as the Proper Officer records it; upheld grants the member
+    the document from then (a standing grant citing the committee), dismissed leaves the refusal standing."""
     try:
         with audited_change(gw.audit, session) as records:
-            referral = referrals.record_dispute_outcome(session, referral_id, officer_id, outcome)
+            referral = referrals.record_dispute_outcome(session, referral_id, officer_id, result, committee,
+                                                        reasons, until)
             records.append(Entry("dispute_outcome", actor=officer_id, document=referral.document_id,
-                                 detail={"referral": referral.id, "outcome": outcome}))
+                                 outcome="grant" if result == "upheld" else "deny",
+                                 detail={"referral": referral.id, "member": referral.member_id, "result": result,
+                                         "committee": referral.dispute_committee, "reasons": referral.dispute_reasons,
+                                         "until": until, "outcome": referral.dispute_outcome}))
+            notices.dispute_decided(gw, session, referral)
     except referrals.ReferralError as exc:
         raise _domain(exc) from None
+    if result == "upheld":
+        gw.index.update(gw, [referral.document_id])
     return referral

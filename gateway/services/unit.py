@@ -13,6 +13,8 @@ def write_records(audit: AuditLog, session: Session, entries) -> None:
     """The entries written in `session`'s transaction (after its change, flushed first, so a failure of the
     change is not mistaken for one of the log); AuditUnavailable when the log cannot take them."""
     session.flush()
+    if not entries:
+        return  # a change with nothing to record (a notice's retry count, say): no record, no lock on the log
     try:
         audit.append_in(session, *entries)
         session.flush()

@@ -37,6 +37,7 @@ from gateway.domain.models import (
     Interest,
     Matter,
     Member,
+    Notice,
     Officer,
     PolicyVersion,
     Portfolio,
@@ -357,3 +358,20 @@ def audit_export():
 def audit_verify():
     result = gateway().audit.verify()
     return render_template("admin/audit_verify.html", result=result, title="Check the audit log")
+
+
+# -- the outbox of notices ------------------------------------------------------------------------
+
+@blueprint.route("/notices")
+def notices():
+    """The outbox: what waits, what was sent, what failed and why. Subjects and bodies (document titles) are
+    not shown here: they are for their recipients."""
+    from gateway.domain import notices as outbox
+
+    status = request.args.get("status") or None
+    if status not in (None, "pending", "sent", "failed"):
+        status = None
+    session = db()
+    counts = dict(session.execute(select(Notice.status, func.count()).group_by(Notice.status)).all())
+    return render_template("admin/notices.html", items=outbox.outbox(session, status), status=status, counts=counts,
+                           smtp=bool(gateway().settings.smtp_host), title="Notices")

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, current_app, jsonify, make_response, request, send_file, url_for
 
 from gateway.access.service import CAPACITIES
-from gateway.domain import referrals
+from gateway.domain import referrals, reviews
 from gateway.domain.accounts import Account
 from gateway.domain.clock import london_today, utcnow
 from gateway.domain.documents import STATUSES, document_labels
@@ -26,6 +26,7 @@ from gateway.domain.models import Document, Member, Referral
 from gateway.domain.sessions import token_account
 from gateway.services import accounts, classification, documents
 from gateway.services import referrals as referral_service
+from gateway.services import reviews as review_service
 from gateway.services.outcomes import NotFound, Refused
 from gateway.services.search import search as search_documents
 from gateway.web import api_models as answers
@@ -299,6 +300,7 @@ def document(call: Call, document_id: str):
         answer.media_type = version.media_type if version else None
         answer.size = version.size if version else None
         answer.content = url_for("api.document_content", document_id=doc.id)
+        answer.review_on, answer.release_on = doc.review_on, doc.release_on
     return answer
 
 
@@ -347,6 +349,34 @@ def reclassify_document(call: Call, document_id: str):
                                        exempt_paragraphs=b["exempt_paragraphs"], party_group=b["party_group"],
                                        flags=b["flags"], needs_review=b["needs_review"], reasons=b["reasons"])
     return answers.Classification(**labels)
+
+
+@route("/documents/<document_id>/review", "POST", path=DOCUMENT_ID, roles=("proper_officer",), tags=("documents",),
+       body=(Field("action", required=True, enum=reviews.ACTIONS,
+                   description="release: public from `on`; extend: review again on `on`; keep: the exemption "
+                               "stays (the reasons record the public-interest test)"),
+             Field("on", "date", description="release: the first public day (default today); extend (required) "
+                                             "and keep (optional): the next review date"),
+             Field("reasons", required=True, max_length=5000, description="Why: the public-interest test")),
+       answers={200: Answer("The review, with the document's review and release dates now", answers.DocumentReview),
+                404: NOT_FOUND, 503: UNAUDITED})
+def review_document(call: Call, document_id: str):
+    """The Proper Officer reviews an exempt document: release it from a date, extend, or keep (audited)."""
+    b = call.body
+    return answers.DocumentReview(**review_service.review(gateway(), db(), call.account.id, document_id,
+                                                          b["action"], b["on"], b["reasons"]))
+
+
+@route("/reviews", roles=("proper_officer",), tags=("documents",),
+       query=(Field("on", "date", description="Due on or before this date (default today)"),),
+       answers={200: Answer("Documents due for review, soonest first", answers.ReviewsDue)})
+def reviews_due(call: Call):
+    """The Proper Officer's review queue: exempt documents whose review date has come."""
+    rows = reviews.due_for_review(db(), call.query["on"])
+    return answers.ReviewsDue([answers.ReviewDue(
+        id=r.id, title=r.title, committee=r.committee_id, meeting_date=r.meeting_date,
+        exempt_paragraphs=sorted(document_labels(r)["exempt_paragraphs"]), review_on=r.review_on,
+        release_on=r.release_on) for r in rows])
 
 
 @route("/documents/<document_id>/requests", "POST", path=DOCUMENT_ID, tags=("referrals",),
@@ -450,13 +480,20 @@ def dispute_referral(call: Call, referral_id: int):
 
 @route("/referrals/<int:referral_id>/dispute-outcome", "POST", path=REFERRAL_ID, roles=("proper_officer",),
        tags=("referrals",),
-       body=(Field("outcome", required=True, max_length=5000, description="The committee's decision"),),
-       answers={200: Answer("The referral with the dispute's outcome", answers.Referral), 404: REFERRAL_NOT_FOUND,
-                503: UNAUDITED})
+       body=(Field("result", required=True, enum=referrals.DISPUTE_RESULTS,
+                   description="upheld: the member is granted the document from now; dismissed: the refusal stands"),
+             Field("committee", required=True, max_length=200, description="The committee that decided (its id "
+                                                                           "or name)"),
+             Field("reasons", required=True, max_length=5000, description="The committee's reasons"),
+             Field("until", "date", description="An upheld dispute's grant lasts until this date (inclusive)")),
+       answers={200: Answer("The referral with the committee's decision", answers.Referral), 404: REFERRAL_NOT_FOUND,
+                409: CONFLICT, 503: UNAUDITED})
 def record_dispute_outcome(call: Call, referral_id: int):
-    """The Proper Officer records the committee's outcome of a dispute."""
+    """The Proper Officer records the committee's decision on a dispute: upheld grants access from then."""
+    b = call.body
     return _referral_answer(referral_service.record_dispute_outcome(gateway(), db(), call.account.id, referral_id,
-                                                                    call.body["outcome"]))
+                                                                    b["result"], b["committee"], b["reasons"],
+                                                                    b["until"]))
 
 
 # -- audit and the description -------------------------------------------------------------------

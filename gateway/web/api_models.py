@@ -109,6 +109,10 @@ class Document(Model):
     media_type: str | None = Field(None, description="Open documents only")
     size: int | None = Field(None, description="Open documents only")
     content: str | None = Field(None, description="Where to read the content (open documents only)")
+    review_on: date | None = Field(None, description="When the Proper Officer reviews the exemption (open "
+                                                     "documents only)")
+    release_on: date | None = Field(None, description="The date from which the document is public (open "
+                                                      "documents only)")
 
 
 class Classification(Model):
@@ -136,7 +140,14 @@ class Referral(Model):
     decision_reasons: str | None
     until: date | None
     dispute: str | None
-    dispute_outcome: str | None
+    dispute_outcome: str | None = Field(description="The committee's decision, as recorded")
+    dispute_result: Literal["upheld", "dismissed"] | None = Field(
+        None, description="Upheld: the member is granted the document from then (R-PO-GRANT)")
+    dispute_committee: str | None = None
+    dispute_reasons: str | None = None
+    dispute_until: date | None = Field(None, description="An upheld dispute's grant lasts until this date "
+                                                         "(inclusive)")
+    dispute_decided_at: str | None = None
 
 
 class ReferralWithContext(Referral):
@@ -152,6 +163,35 @@ class Referrals(RootModel[list[Referral]]):
 class ReferralCreated(Model):
     referral: Referral
     decision: Decision
+
+
+class DocumentReview(Model):
+    """One review of an exempt document by the Proper Officer, and the document's dates after it."""
+
+    id: int
+    document: str
+    action: Literal["release", "extend", "keep"]
+    on: date | None = Field(description="release: public from this date; extend or keep: the next review date")
+    reasons: str
+    decided_by: str | None
+    decided_at: str
+    review_on: date | None
+    release_on: date | None
+
+
+class ReviewDue(Model):
+    id: str
+    title: str
+    committee: str | None
+    meeting_date: date | None
+    exempt_paragraphs: list[int]
+    review_on: date
+    release_on: date | None
+
+
+class ReviewsDue(RootModel[list[ReviewDue]]):
+    def to_json(self) -> list:
+        return self.model_dump(mode="json", exclude_unset=True)
 
 
 class AuditRecord(Model):

@@ -141,9 +141,34 @@ class AdjudicationForm(FlaskForm):
 
 
 class DisputeOutcomeForm(FlaskForm):
-    outcome = TextAreaField(
-        "The committee's decision",
-        validators=[DataRequired(message="Enter the committee's decision on the dispute"),
+    result = RadioField("The committee's decision", choices=options([
+        ("upheld", "Upheld: the member is granted access from now"),
+        ("dismissed", "Dismissed: the refusal stands")]),
+        validators=[InputRequired(message="Choose whether the committee upheld or dismissed the dispute")])
+    committee = SelectField("Which committee decided", choices=[], validate_choice=False,
+                            validators=[DataRequired(message="Choose the committee that decided the dispute")])
+    reasons = TextAreaField(
+        "The committee's reasons",
+        validators=[DataRequired(message="Enter the committee's reasons"),
+                    Length(max=4000, message="Use 4,000 characters or fewer")])
+    until = Date("Access until (optional)", validators=[Optional()])
+
+    def validate_until(self, field):
+        if field.data and self.result.data == "dismissed":
+            raise ValidationError("Leave ‘access until’ empty when the dispute is dismissed")
+
+
+class ReviewForm(FlaskForm):
+    action = RadioField("Your review", choices=options([
+        ("release", "Release: the document is public from a date"),
+        ("extend", "Extend: review the exemption again on a later date"),
+        ("keep", "Keep: the exemption still outweighs disclosure")]),
+        validators=[InputRequired(message="Choose release, extend or keep")])
+    on = Date("Date (optional for keep)", validators=[Optional()])
+    reasons = TextAreaField(
+        "Reasons (the public-interest test)",
+        validators=[DataRequired(message="Enter your reasons: why the exemption still applies, or why it no longer "
+                                         "outweighs disclosure"),
                     Length(max=4000, message="Use 4,000 characters or fewer")])
 
 

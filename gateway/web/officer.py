@@ -2,11 +2,13 @@
 decisions with written reasons, dispute outcomes, and reclassification. Proper Officer only.
 """
 
+from datetime import date
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 
-from gateway.domain import referrals
+from gateway.domain import referrals, reviews
 from gateway.domain.clock import london_today
 from gateway.domain.documents import FLAGS, document_labels
 from gateway.domain.models import (
@@ -23,7 +25,8 @@ from gateway.domain.models import (
 from gateway.services import classification
 from gateway.services import documents as document_service
 from gateway.services import referrals as referral_service
-from gateway.services.outcomes import Conflict, InvalidField
+from gateway.services import reviews as review_service
+from gateway.services.outcomes import Conflict, InvalidField, NotFound
 from gateway.web.context import account_id, db, gateway
 from gateway.web.forms import (
     FLAG_LABELS,
@@ -31,6 +34,7 @@ from gateway.web.forms import (
     AdjudicationForm,
     DisputeOutcomeForm,
     ReclassifyForm,
+    ReviewForm,
     options,
 )
 from gateway.web.pages import guard, long_date, pairs, register_filters, show_on_form
@@ -111,6 +115,11 @@ def _member_profile(member_id: str) -> dict | None:
             "matters": matters}
 
 
+def _committee_choices(form) -> None:
+    form.committee.choices = options([("", "Choose a committee")] + [
+        (c.id, c.name) for c in db().scalars(select(Committee).order_by(Committee.name))])
+
+
 def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, status=200):
     session = db()
     referral = session.get(Referral, referral_id)
@@ -130,6 +139,8 @@ def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, s
         form = AdjudicationForm(formdata=None)
     if referral.dispute and not referral.dispute_outcome and outcome_form is None:
         outcome_form = DisputeOutcomeForm(formdata=None)
+    if outcome_form is not None:
+        _committee_choices(outcome_form)
     council = session.get(CouncilSettings, 1)
     in_administration = set(council.administration or []) if council else set()
     return render_template(
@@ -171,17 +182,23 @@ def decide(referral_id):
 @blueprint.route("/referrals/<int:referral_id>/dispute-outcome", methods=["POST"])
 def dispute_outcome(referral_id):
     form = DisputeOutcomeForm()
+    _committee_choices(form)
     error = None
     if form.validate_on_submit():
         try:
-            referral_service.record_dispute_outcome(gateway(), db(), current_user.id, referral_id,
-                                                    form.outcome.data)
+            done = referral_service.record_dispute_outcome(gateway(), db(), current_user.id, referral_id,
+                                                           form.result.data, form.committee.data,
+                                                           form.reasons.data, form.until.data)
         except InvalidField as exc:
             error = show_on_form(form, exc)
-        except Conflict as exc:
+        except (Conflict, NotFound) as exc:
             error = exc.message
         else:
-            flash("You recorded the committee's decision. The member will see it with their request.")
+            if done.dispute_result == "upheld":
+                flash("You recorded that the committee upheld the dispute. The member is granted access from now"
+                      + (f" until {long_date(done.dispute_until)}" if done.dispute_until else "") + ".")
+            else:
+                flash("You recorded that the committee dismissed the dispute. The refusal stands.")
             return redirect(url_for("officer.queue", view="disputes"))
     return _referral_page(referral_id, outcome_form=form, error=error, status=400)
 
@@ -220,7 +237,7 @@ def documents():
 
 
 @blueprint.route("/documents/<document_id>")
-def document(document_id):
+def document(document_id, review_form=None, error=None, status=200):
     session = db()
     opened = document_service.open_document(gateway(), session, account_id(), document_id)
     doc, req, decision = opened.doc, opened.req, opened.decision
@@ -232,7 +249,40 @@ def document(document_id):
     return render_template(
         "officer/document.html", doc=doc, req=req, decision=decision, row=row, version=version,
         classification=_classification(row), history=history, names=names, paragraphs=PARAGRAPHS,
-        flag_labels=FLAG_LABELS, today=london_today(), title=doc.title)
+        flag_labels=FLAG_LABELS, today=london_today(), title=doc.title,
+        review_form=review_form or ReviewForm(formdata=None), review_error=error,
+        reviews=reviews.history(session, doc.id), officers=pairs(session, select(Officer.id, Officer.name))), status
+
+
+@blueprint.route("/documents/<document_id>/review", methods=["POST"])
+def review(document_id):
+    """The Proper Officer's review of an exempt document: release, extend or keep."""
+    form = ReviewForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            done = review_service.review(gateway(), db(), current_user.id, document_id, form.action.data,
+                                         form.on.data, form.reasons.data)
+        except InvalidField as exc:
+            error = show_on_form(form, exc)
+        else:
+            on = long_date(date.fromisoformat(done["on"])) if done["on"] else None
+            flash({"release": f"The document is public from {on}.",
+                   "extend": f"The exemption will be reviewed again on {on}.",
+                   "keep": "You kept the exemption" + (f"; the next review is on {on}." if on else ".")}
+                  [done["action"]])
+            return redirect(url_for("officer.document", document_id=document_id))
+    return document(document_id, review_form=form, error=error, status=400)
+
+
+@blueprint.route("/reviews")
+def reviews_due():
+    """Exempt documents whose review date has come, soonest first."""
+    session, today = db(), london_today()
+    rows = reviews.due_for_review(session, today)
+    committees = pairs(session, select(Committee.id, Committee.name))
+    return render_template("officer/reviews.html", rows=[(r, document_labels(r)) for r in rows],
+                           committees=committees, today=today, title="Reviews due")
 
 
 @blueprint.route("/documents/<document_id>/classification", methods=["GET", "POST"])

@@ -5,6 +5,8 @@ from datetime import date, datetime
 import pytest
 
 import gateway.domain.referrals
+from gateway.access.gather import FactSource
+from gateway.access.service import make_request
 from tests.api.conftest import pdf_text
 
 REASON = "I need this to scrutinise the restructure at committee"
@@ -72,9 +74,87 @@ def test_refusal_dispute_and_its_outcome(client, bob, mo):
     assert again.status_code == 409
 
     outcome = client.post(f"/api/v1/referrals/{referral['id']}/dispute-outcome", headers=mo,
-                          json={"outcome": "Standards committee upheld the refusal"})
+                          json={"result": "dismissed", "committee": "Standards Committee",
+                                "reasons": "The refusal was right: the names are not needed"})
     assert outcome.status_code == 200
-    assert outcome.get_json()["dispute_outcome"] == "Standards committee upheld the refusal"
+    answer = outcome.get_json()
+    assert (answer["dispute_result"], answer["dispute_committee"]) == ("dismissed", "Standards Committee")
+    assert answer["dispute_outcome"].startswith("Standards Committee dismissed the dispute on ")
+    assert answer["dispute_outcome"].endswith(": The refusal was right: the names are not needed")
+    # Dismissed: the refusal stands.
+    content = client.get("/api/v1/documents/doc-exempt/content", query_string={"reason": REASON}, headers=bob)
+    assert content.status_code == 403 and content.get_json()["decision"]["rule"] == "R-PO-REFUSED"
+    again = client.post(f"/api/v1/referrals/{referral['id']}/dispute-outcome", headers=mo,
+                        json={"result": "upheld", "committee": "Standards Committee", "reasons": "Second thoughts"})
+    assert again.status_code == 409
+
+
+def _refused_and_disputed(client, bob, mo) -> int:
+    referral = _request(client, bob, reason=REASON).get_json()["referral"]["id"]
+    assert client.post(f"/api/v1/referrals/{referral}/decision", headers=mo,
+                       json={"outcome": "deny", "reasons": "Not needed for the work programme"}).status_code == 200
+    assert client.post(f"/api/v1/referrals/{referral}/dispute", headers=bob,
+                       json={"grounds": "The paper is on our work programme this month"}).status_code == 200
+    return referral
+
+
+def test_an_upheld_dispute_grants_the_member_and_the_audit_log_tells_the_story(client, bob, mo, gw):
+    referral = _refused_and_disputed(client, bob, mo)
+    decision = client.get("/api/v1/documents/doc-exempt", headers=bob).get_json()["decision"]
+    assert decision["rule"] == "R-PO-REFUSED"
+
+    upheld = client.post(f"/api/v1/referrals/{referral}/dispute-outcome", headers=mo,
+                         json={"result": "upheld", "committee": "osc",
+                               "reasons": "The restructure is on the scrutiny work programme", "until": "2099-03-31"})
+    assert upheld.status_code == 200
+    answer = upheld.get_json()
+    assert answer["dispute_result"] == "upheld" and answer["dispute_until"] == "2099-03-31"
+    assert answer["status"] == "denied"  # the Proper Officer's own decision is not rewritten
+
+    meta = client.get("/api/v1/documents/doc-exempt", headers=bob).get_json()
+    assert meta["decision"]["outcome"] == "grant" and meta["decision"]["rule"] == "R-PO-GRANT"
+    assert meta["visibility"] == "open"
+    reasons = " ".join(meta["decision"]["reasons"])
+    assert "until 2099-03-31" in reasons and "upheld the dispute" in reasons
+    assert "The restructure is on the scrutiny work programme" in reasons
+    content = client.get("/api/v1/documents/doc-exempt/content", query_string={"reason": REASON}, headers=bob)
+    assert content.status_code == 200
+    # The grant lapses after its end date, like any Proper Officer grant.
+    with gw.sessions() as session:
+        for at, rule in (("2099-03-31", "R-PO-GRANT"), ("2099-04-01", "R-NEED-TO-KNOW")):
+            *_, later = gw.access.decide(FactSource(session), "cllr-bob", "doc-exempt",
+                                         make_request(reason=REASON, at=at), record=False)
+            assert later.rule == rule, at
+
+    story = [(r["event"], r["actor"], r["outcome"], r["rule"])
+             for r in client.get("/api/v1/audit", query_string={"document": "doc-exempt"}, headers=mo).get_json()
+             if r["event"] != "decision" or r["actor"] == "cllr-bob"]
+    events = [e for e, *_ in story]
+    steps = ["referral", "adjudication", "dispute", "dispute_outcome"]
+    positions = [events.index(step) for step in steps]
+    assert positions == sorted(positions), story
+    assert story[events.index("adjudication")][2] == "deny"
+    assert story[events.index("dispute_outcome")][1:3] == ("off-mo", "grant")
+    after = [s for s in story[events.index("dispute_outcome"):] if s[0] == "decision"]
+    assert after and after[0][2:] == ("grant", "R-PO-GRANT")
+    record = [r for r in gw.audit.records(document="doc-exempt", event="dispute_outcome")][0]
+    assert record["detail"]["committee"] == "osc" and record["detail"]["result"] == "upheld"
+    assert record["detail"]["member"] == "cllr-bob" and record["detail"]["until"] == "2099-03-31"
+
+
+def test_dispute_outcome_input_errors(client, bob, mo):
+    referral = _refused_and_disputed(client, bob, mo)
+    url = f"/api/v1/referrals/{referral}/dispute-outcome"
+    body = {"result": "upheld", "committee": "osc", "reasons": "On the work programme"}
+    assert client.post(url, headers=mo, json={**body, "result": "maybe"}).get_json()["field"] == "result"
+    assert client.post(url, headers=mo, json={**body, "committee": " "}).status_code == 400
+    assert client.post(url, headers=mo, json={**body, "reasons": ""}).status_code == 400
+    past = client.post(url, headers=mo, json={**body, "until": "2001-01-01"})
+    assert past.status_code == 400 and past.get_json()["field"] == "until"
+    dismissed_until = client.post(url, headers=mo, json={**body, "result": "dismissed", "until": "2099-01-01"})
+    assert dismissed_until.status_code == 400
+    assert client.post(url, headers=bob, json=body).status_code == 403
+    assert client.post("/api/v1/referrals/999/dispute-outcome", headers=mo, json=body).status_code == 404
 
 
 def test_granted_outright_is_200_with_the_decision(client, ann):

@@ -207,3 +207,22 @@ def test_the_summary_counts_every_document_that_needs_review(folder):
             stored = sorted(d.id for d in session.scalars(select(Document)) if document_labels(d)["needs_review"])
         assert sorted(n["id"] for n in summary["needs_review"]) == stored
         assert {"doc-broken", "doc-notes"} <= set(stored)
+
+
+def test_a_reingest_does_not_undo_the_proper_officers_review(folder):
+    from datetime import date
+
+    from gateway.services.reviews import review
+
+    docs, gw = folder
+    listing = yaml.safe_load((docs / "documents.yaml").read_text())
+    listing["documents"][1]["review_on"] = "2027-10-01"
+    write_yaml(docs / "documents.yaml", listing)
+    _ingest(docs)
+    with gw.sessions() as session:
+        assert session.get(Document, "doc-exempt").review_on == date(2027, 10, 1)
+        review(gw, session, "off-mo", "doc-exempt", "release", date(2099, 1, 1), "The tenders are long settled.")
+    _ingest(docs)
+    with gw.sessions() as session:
+        row = session.get(Document, "doc-exempt")
+        assert (row.release_on, row.review_on) == (date(2099, 1, 1), None)

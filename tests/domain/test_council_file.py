@@ -158,3 +158,18 @@ def test_a_message_shows_at_most_a_little_of_a_long_value(gw, tmp_path):
     with pytest.raises(InputError) as caught:
         _load(gw, path)
     assert len(str(caught.value)) < len(str(path)) + 200
+
+
+def test_email_addresses_are_stored_for_members_and_officers(gw, tmp_path):
+    data = council_data()
+    data["members"][0]["email"] = "ann@example.gov.uk"
+    data["officers"][0]["email"] = "mo@example.gov.uk"
+    _load(gw, write_yaml(tmp_path / "c.yaml", data))
+    with gw.sessions() as session:
+        assert session.get(Member, data["members"][0]["id"]).email == "ann@example.gov.uk"
+        assert session.get(Officer, data["officers"][0]["id"]).email == "mo@example.gov.uk"
+        assert session.get(Member, data["members"][1]["id"]).email is None
+    del data["members"][0]["email"]
+    _load(gw, write_yaml(tmp_path / "c.yaml", data))
+    with gw.sessions() as session:
+        assert session.get(Member, data["members"][0]["id"]).email is None

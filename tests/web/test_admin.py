@@ -155,3 +155,14 @@ def test_bad_audit_filter_is_an_error(auditor):
     response = auditor.get("/admin/audit?since=yesterday")
     assert response.status_code == 400 and "From date must be a real date" in text(response)
 
+
+
+def test_the_outbox_page_shows_waiting_and_failed_notices_without_their_text(it, bob, gw):
+    from gateway.services import referrals as referral_service
+
+    with gw.sessions() as session:
+        referral_service.request_access(gw, session, "cllr-bob", "doc-exempt",
+                                        "I need this for the scrutiny review of the land sale")
+    page = it.get("/admin/notices").get_data(as_text=True)
+    assert "E-mail is not configured" in page and "1 waiting" in page and "request arrived" in page
+    assert "Disposal of land at Mill Lane" not in page

@@ -222,8 +222,31 @@ def test_refusal_shows_the_written_reasons_and_can_be_disputed(bob, mo, gw):
     assert "Your dispute" in detail and "Not decided yet" in detail
     # The Proper Officer records the committee's outcome; the member sees it.
     assert "Disputes to record (1)" in text(mo.get("/officer/queue"))
-    mo.post("/officer/referrals/1/dispute-outcome", data={"outcome": "Committee upheld the refusal on 1 Dec."})
-    assert "Committee upheld the refusal" in text(bob.get("/requests/1"))
+    mo.post("/officer/referrals/1/dispute-outcome", data={"result": "dismissed", "committee": "osc",
+                                                          "reasons": "The names are not needed for the review."})
+    detail = text(bob.get("/requests/1"))
+    assert "Scrutiny Committee dismissed the dispute" in detail and "The names are not needed" in detail
+    assert "Rule R-PO-REFUSED" in text(bob.get("/documents/doc-exempt"))
+
+
+def test_an_upheld_dispute_opens_the_document_to_the_member(bob, mo, gw):
+    ask(bob)
+    with gw.sessions() as session:
+        referral_service.decide(gw, session, "off-mo", 1, "deny", "The names of tenants are not needed for the review")
+    bob.post("/requests/1/dispute", data={"grounds": "The review is about those very tenancies."})
+    page = text(mo.get("/officer/referrals/1"))
+    assert "Record the committee's decision" in page and "Scrutiny Committee" in page
+    missing = mo.post("/officer/referrals/1/dispute-outcome", data={"result": "upheld", "committee": "osc"})
+    assert missing.status_code == 400 and "Enter the committee" in text(missing) and "reasons" in text(missing)
+    response = mo.post("/officer/referrals/1/dispute-outcome",
+                       data={"result": "upheld", "committee": "osc", "reasons": "The tenancies are under review.",
+                             "until": "2099-03-31"})
+    assert response.status_code == 302
+    assert "upheld the dispute" in text(mo.get(response.headers["Location"]))
+    detail = text(bob.get("/requests/1"))
+    assert "Upheld" in detail and "Scrutiny Committee upheld the dispute" in detail and "Open the document" in detail
+    page = text(bob.get("/documents/doc-exempt"))
+    assert "Rule R-PO-GRANT" in page and "The tenancies are under review." in page
 
 
 def test_another_members_request_is_not_found(ann, bob):

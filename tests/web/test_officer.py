@@ -108,3 +108,36 @@ def test_documents_list_and_page_show_everything_to_the_proper_officer(mo):
     assert "Admin group budget tactics" in plain(mo.get("/officer/documents"))
     page = text(mo.get("/officer/documents/doc-group"))
     assert "tactics for the budget debate" in page
+
+
+def test_review_queue_release_and_the_dates_on_the_document_pages(mo, bob, gw):
+    from gateway.domain.clock import london_today
+
+    today = london_today()
+    with gw.sessions() as session, session.begin():
+        session.get(Document, "doc-exempt").review_on = today - timedelta(days=2)
+    queue = plain(mo.get("/officer/reviews"))
+    assert "Reviews due" in queue and "Overdue" in queue
+    assert 'href="/officer/documents/doc-exempt#review"' in text(mo.get("/officer/reviews"))
+    page = plain(mo.get("/officer/documents/doc-exempt"))
+    assert "Review of the exemption" in page and "Not released" in page
+
+    missing = mo.post("/officer/documents/doc-exempt/review", data={"action": "extend", "reasons": "Still live."})
+    assert missing.status_code == 400 and "give the next review date" in plain(missing).lower()
+    release = today + timedelta(days=30)
+    response = mo.post("/officer/documents/doc-exempt/review",
+                       data={"action": "release", "on": release.isoformat(),
+                             "reasons": "The restructure is complete and announced."})
+    assert response.status_code == 302
+    page = plain(mo.get(response.headers["Location"]))
+    assert "The document is public from" in page and "Released from" in page
+    assert "The restructure is complete and announced." in page
+    assert "No document is due for review." in plain(mo.get("/officer/reviews"))
+
+    # The dates are shown to those who may see the document, not to a member it is only listed for.
+    assert "Public from" not in plain(bob.get("/documents/doc-exempt"))
+    with gw.sessions() as session:
+        from gateway.services import referrals as service
+        referral = refer(gw, "cllr-bob", "doc-exempt")
+        service.decide(gw, session, "off-mo", referral, "grant", "Needed for the review")
+    assert "Public from" in plain(bob.get("/documents/doc-exempt"))

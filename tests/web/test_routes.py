@@ -33,6 +33,8 @@ MATRIX = {
                                           {"off-mo": 400, "*": 403}),
     ("officer.documents", "GET"): ("/officer/documents", {"off-mo": 200, "*": 403}),
     ("officer.document", "GET"): ("/officer/documents/doc-exempt", {"off-mo": 200, "*": 403}),
+    ("officer.review", "POST"): ("/officer/documents/doc-exempt/review", {"off-mo": 400, "*": 403}),
+    ("officer.reviews_due", "GET"): ("/officer/reviews", {"off-mo": 200, "*": 403}),
     ("officer.reclassify", "GET"): ("/officer/documents/doc-exempt/classification", {"off-mo": 200, "*": 403}),
     ("officer.reclassify", "POST"): ("/officer/documents/doc-exempt/classification", {"off-mo": 400, "*": 403}),
 
@@ -50,6 +52,7 @@ MATRIX = {
     ("admin.policy_version", "GET"): ("/admin/policy/versions/1", {"cllr-bob": 403, "*": 200}),
     # Version 999 does not exist: IT is let in, told so, and sent back (nothing changes).
     ("admin.revert_policy", "POST"): ("/admin/policy/versions/999/revert", {"off-it": 302, "*": 403}),
+    ("admin.notices", "GET"): ("/admin/notices", {"cllr-bob": 403, "*": 200}),
     ("admin.ingestion", "GET"): ("/admin/ingestion", {"cllr-bob": 403, "*": 200}),
     ("admin.audit", "GET"): ("/admin/audit", {"cllr-bob": 403, "*": 200}),
     ("admin.audit_export", "GET"): ("/admin/audit/export?format=csv", {"cllr-bob": 403, "*": 200}),
