@@ -8,6 +8,7 @@ from flask import Flask, g
 from gateway.config import settings_from_env
 from gateway.runtime import Gateway
 from gateway.web import admin, api, auth, councillor, errors, officer
+from gateway.web.converters import BoundedInt
 from gateway.web.extensions import csrf, login_manager
 
 SECURITY_HEADERS = {
@@ -47,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
     )
     app.config.update(config)
     app.extensions["gateway"] = gw
+    app.url_map.converters["int"] = BoundedInt  # before any route is added
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
