@@ -15,6 +15,8 @@ class Settings:
     audit_checkpoints: Path | None = None   # the signed checkpoint file; else one under the data dir
     audit_checkpoint_every: int = 1000      # records between automatic checkpoints
     audit_checkpoint_minutes: float = 10.0  # and at most this long between them while records are written
+    behind_tls: bool = False                # served over HTTPS: every answer carries Strict-Transport-Security
+    trusted_proxies: int = 0                # reverse proxies in front whose X-Forwarded-For/-Proto are believed
     extra: dict = field(default_factory=dict)
 
     @property
@@ -38,8 +40,18 @@ class Settings:
         return self.audit_checkpoints or self.data_dir / "audit-checkpoints.jsonl"
 
 
+def _flag(name: str, value: str | None) -> bool:
+    text = (value or "").strip().lower()
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    if text in ("1", "true", "yes", "on"):
+        return True
+    raise ValueError(f"{name}: {value!r} is not one of true, false, 1, 0, yes, no, on, off")
+
+
 def settings_from_env(**overrides) -> Settings:
-    """Settings from GATEWAY_DATA_DIR / _DATABASE_URL / _SECRET_KEY / _AUDIT_*, then overrides."""
+    """Settings from GATEWAY_DATA_DIR / _DATABASE_URL / _SECRET_KEY / _AUDIT_* / _BEHIND_TLS /
+    _TRUSTED_PROXIES, then overrides."""
     env = os.environ
     checkpoints = env.get("GATEWAY_AUDIT_CHECKPOINTS")
     settings = Settings(
@@ -50,5 +62,7 @@ def settings_from_env(**overrides) -> Settings:
         audit_checkpoints=Path(checkpoints) if checkpoints else None,
         audit_checkpoint_every=int(env.get("GATEWAY_AUDIT_CHECKPOINT_EVERY", 1000)),
         audit_checkpoint_minutes=float(env.get("GATEWAY_AUDIT_CHECKPOINT_MINUTES", 10)),
+        behind_tls=_flag("GATEWAY_BEHIND_TLS", env.get("GATEWAY_BEHIND_TLS")),
+        trusted_proxies=int(env.get("GATEWAY_TRUSTED_PROXIES") or 0),
     )
     return replace(settings, **overrides)

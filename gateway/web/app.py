@@ -3,7 +3,8 @@
 import secrets
 from pathlib import Path
 
-from flask import Flask, g
+from flask import Flask, g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway.config import settings_from_env
 from gateway.runtime import Gateway
@@ -19,6 +20,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+HSTS = "max-age=31536000; includeSubDomains"
 
 
 def _secret_key(data_dir: Path) -> str:
@@ -49,6 +51,10 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config)
     app.extensions["gateway"] = gw
     app.url_map.converters["int"] = BoundedInt  # before any route is added
+    if settings.trusted_proxies > 0:
+        # X-Forwarded-For and -Proto believed from that many proxies in front, and no further
+        hops = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
@@ -76,6 +82,8 @@ def create_app(config: dict | None = None) -> Flask:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         response.headers.setdefault("Cache-Control", "no-store")
+        if settings.behind_tls or request.is_secure:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response
 
     return app

@@ -6,7 +6,7 @@ import logging
 
 from flask import render_template, request, url_for
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from gateway.services.outcomes import (
     AuditUnavailable, Conflict, InvalidField, NotFound, Outcome, Refused, SignInRefused,
@@ -94,7 +94,12 @@ def register(app) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(error):
-        return error_response(error.code or 500, None if error.code in MESSAGES else error.description)
+        body, status, *headers = error_response(error.code or 500,
+                                                None if error.code in MESSAGES else error.description)
+        headers = dict(headers[0]) if headers else {}
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
+            headers["Allow"] = ", ".join(sorted(error.valid_methods))  # RFC 9110: a 405 says what is allowed
+        return body, status, headers
 
     @app.errorhandler(Exception)
     def _unexpected(error):
