@@ -43,6 +43,7 @@ from gateway.domain.models import (
     Referral,
     Seat,
 )
+from gateway.services import audit as audit_service
 from gateway.services import council as council_service
 from gateway.services import policy as policy_service
 from gateway.services.outcomes import InvalidField, NotFound
@@ -311,7 +312,8 @@ def ingestion():
         if labels["needs_review"]:
             review.append((doc, version))
     total = session.scalar(select(func.count()).select_from(Document))
-    runs = gateway().audit.records(event="ingest", limit=5, descending=True) if is_it(current_user) else []
+    runs = audit_service.records(gateway(), session, current_user.id, event="ingest", limit=5,
+                                 descending=True) if is_it(current_user) else []
     return render_template("admin/ingestion.html", unreadable=unreadable, review=review, total=total, runs=runs,
                            show_details=is_it(current_user), title="Ingestion status")
 
@@ -328,10 +330,11 @@ def audit():
     if form.validate():
         page = form.page.data or 1
         since = form.since.data.isoformat() if form.since.data else None
-        found = gateway().audit.records(since=since, actor=(form.actor.data or "").strip() or None,
-                                        document=(form.document.data or "").strip() or None,
-                                        event=form.event.data or None, limit=page * AUDIT_PAGE_SIZE + 1,
-                                        descending=True)
+        found = audit_service.records(gateway(), session, current_user.id, since=since,
+                                      actor=(form.actor.data or "").strip() or None,
+                                      document=(form.document.data or "").strip() or None,
+                                      event=form.event.data or None, limit=page * AUDIT_PAGE_SIZE + 1,
+                                      descending=True)
         records = found[(page - 1) * AUDIT_PAGE_SIZE: page * AUDIT_PAGE_SIZE]
         more = len(found) > page * AUDIT_PAGE_SIZE
     args = {k: v for k, v in request.args.items() if k != "page" and v}
@@ -345,7 +348,7 @@ def audit_export():
     if fmt not in ("jsonl", "csv"):
         abort(400)
     out = io.StringIO()
-    gateway().audit.export(out, fmt)
+    audit_service.export(gateway(), db(), current_user.id, out, fmt)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     response = Response(out.getvalue(), mimetype="text/csv" if fmt == "csv" else "application/x-ndjson")
     response.charset = "utf-8"

@@ -25,6 +25,7 @@ from gateway.domain.documents import STATUSES, document_labels
 from gateway.domain.models import Document, Member, Referral
 from gateway.domain.sessions import token_account
 from gateway.services import accounts, classification, documents
+from gateway.services import audit as audit_service
 from gateway.services import referrals as referral_service
 from gateway.services.outcomes import NotFound, Refused
 from gateway.services.search import search as search_documents
@@ -471,8 +472,8 @@ def record_dispute_outcome(call: Call, referral_id: int):
 def audit(call: Call):
     """Records of the audit log."""
     q = call.query
-    records = gateway().audit.records(since=q["since"], actor=q["member"], document=q["document"], event=q["event"],
-                                      limit=q["limit"])
+    records = audit_service.records(gateway(), db(), call.account.id, since=q["since"], actor=q["member"],
+                                    document=q["document"], event=q["event"], limit=q["limit"])
     return answers.AuditRecords([answers.AuditRecord(**r) for r in records])
 
 
