@@ -17,6 +17,8 @@ class Settings:
     audit_checkpoint_minutes: float = 10.0  # and at most this long between them while records are written
     behind_tls: bool = False                # served over HTTPS: every answer carries Strict-Transport-Security
     trusted_proxies: int = 0                # reverse proxies in front whose X-Forwarded-For/-Proto are believed
+    ratelimit_storage: str = "memory://"   # where sign-in rate counts live; one shared store for several workers
+    signin_rate_limit: str = "30 per minute; 300 per hour"   # sign-ins and token requests per client address
     extra: dict = field(default_factory=dict)
 
     @property
@@ -51,7 +53,7 @@ def _flag(name: str, value: str | None) -> bool:
 
 def settings_from_env(**overrides) -> Settings:
     """Settings from GATEWAY_DATA_DIR / _DATABASE_URL / _SECRET_KEY / _AUDIT_* / _BEHIND_TLS /
-    _TRUSTED_PROXIES, then overrides."""
+    _TRUSTED_PROXIES / _RATELIMIT_*, then overrides."""
     env = os.environ
     checkpoints = env.get("GATEWAY_AUDIT_CHECKPOINTS")
     settings = Settings(
@@ -64,5 +66,7 @@ def settings_from_env(**overrides) -> Settings:
         audit_checkpoint_minutes=float(env.get("GATEWAY_AUDIT_CHECKPOINT_MINUTES", 10)),
         behind_tls=_flag("GATEWAY_BEHIND_TLS", env.get("GATEWAY_BEHIND_TLS")),
         trusted_proxies=int(env.get("GATEWAY_TRUSTED_PROXIES") or 0),
+        ratelimit_storage=env.get("GATEWAY_RATELIMIT_STORAGE") or Settings.ratelimit_storage,
+        signin_rate_limit=env.get("GATEWAY_RATELIMIT_SIGNIN") or Settings.signin_rate_limit,
     )
     return replace(settings, **overrides)

@@ -203,7 +203,9 @@ def _referral_answer(referral: Referral, model=answers.Referral):
        body=(Field("username", description="A member's or officer's id"), Field("password")),
        answers={201: Answer("A bearer token, and when it expires", answers.Token),
                 401: Answer("Wrong username or password, or the name is locked out", answers.Error,
-                            headers={"WWW-Authenticate": "Bearer"})})
+                            headers={"WWW-Authenticate": "Bearer"}),
+                429: Answer("Too many sign-ins from this client: try again after Retry-After seconds",
+                            answers.Error, headers={"Retry-After": "Seconds to wait"})})
 def create_token(call: Call):
     """Exchange a username and password for a bearer token.
 
