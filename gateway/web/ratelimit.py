@@ -39,7 +39,9 @@ def install(app, gw) -> Limiter:
         return response
 
     limiter = Limiter(get_remote_address, app=app, storage_uri=settings.ratelimit_storage, headers_enabled=True,
-                      key_prefix="gateway", strategy="moving-window")
+                      key_prefix="gateway", strategy="moving-window",
+                      # a shared store that is down: count in this worker's memory meanwhile, never a 500
+                      swallow_errors=True, in_memory_fallback_enabled=True)
 
     def breached(limit) -> None:
         try:
