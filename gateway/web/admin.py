@@ -139,7 +139,9 @@ def member(member_id):
     row = session.get(Member, member_id)
     if row is None:
         abort(404)
-    requests = list(session.scalars(select(Referral).where(Referral.member_id == row.id).order_by(Referral.id.desc())))
+    viewer = audit_service.Viewer(gateway(), session, current_user.id)  # IT: only requests for what it may discover
+    requests = [r for r in session.scalars(select(Referral).where(Referral.member_id == row.id)
+                                           .order_by(Referral.id.desc())) if viewer.discovers(r.document_id)]
     return render_template("admin/member.html", m=row, requests=requests, **_names(session), title=row.name)
 
 

@@ -84,3 +84,16 @@ def test_one_service_decides_what_each_viewer_reads(gw, logged):
         assert ingest["detail"]["needs_review"][1] == {"id": "doc-public", "reason": "unsure"}
         assert audit_service.records(gw, session, "off-it", document="doc-group") == []
         assert audit_service.records(gw, session, "off-aud", document="doc-group")
+
+
+def test_a_members_page_lists_to_it_only_requests_for_what_it_may_discover(gw, it, mo):
+    from datetime import date, datetime
+
+    from gateway.domain.models import Referral
+    with gw.sessions() as session, session.begin():
+        for document in ("doc-group", "doc-exempt"):
+            session.add(Referral(member_id="cllr-ann", document_id=document, reason=REASON, rule="R-NEED-TO-KNOW",
+                                 created_at=datetime(2026, 11, 2), due=date(2026, 11, 4)))
+    page = it.get("/admin/members/cllr-ann").get_data(as_text=True)
+    assert "doc-exempt" in page and "doc-group" not in page
+    assert "doc-group" in mo.get("/admin/members/cllr-ann").get_data(as_text=True)
