@@ -23,6 +23,10 @@ class Settings:
     smtp_password: str | None = None
     smtp_starttls: bool = False
     base_url: str | None = None             # where links in notices point, e.g. https://gateway.example.gov.uk
+    behind_tls: bool = False                # served over HTTPS: every answer carries Strict-Transport-Security
+    trusted_proxies: int = 0                # reverse proxies in front whose X-Forwarded-For/-Proto are believed
+    ratelimit_storage: str = "memory://"   # where sign-in rate counts live; one shared store for several workers
+    signin_rate_limit: str = "30 per minute; 300 per hour"   # sign-ins and token requests per client address
     extra: dict = field(default_factory=dict)
 
     @property
@@ -46,8 +50,18 @@ class Settings:
         return self.audit_checkpoints or self.data_dir / "audit-checkpoints.jsonl"
 
 
+def _flag(name: str, value: str | None) -> bool:
+    text = (value or "").strip().lower()
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    if text in ("1", "true", "yes", "on"):
+        return True
+    raise ValueError(f"{name}: {value!r} is not one of true, false, 1, 0, yes, no, on, off")
+
+
 def settings_from_env(**overrides) -> Settings:
-    """Settings from GATEWAY_DATA_DIR / _DATABASE_URL / _SECRET_KEY / _AUDIT_* / _SMTP_* / _BASE_URL, then overrides."""
+    """Settings from GATEWAY_DATA_DIR / _DATABASE_URL / _SECRET_KEY / _AUDIT_* / _SMTP_* / _BASE_URL /
+    _BEHIND_TLS / _TRUSTED_PROXIES / _RATELIMIT_*, then overrides."""
     env = os.environ
     checkpoints = env.get("GATEWAY_AUDIT_CHECKPOINTS")
     settings = Settings(
@@ -63,7 +77,11 @@ def settings_from_env(**overrides) -> Settings:
         smtp_from=env.get("GATEWAY_SMTP_FROM") or None,
         smtp_user=env.get("GATEWAY_SMTP_USER") or None,
         smtp_password=env.get("GATEWAY_SMTP_PASSWORD") or None,
-        smtp_starttls=(env.get("GATEWAY_SMTP_STARTTLS") or "false").strip().lower() in ("true", "1", "yes"),
+        smtp_starttls=_flag("GATEWAY_SMTP_STARTTLS", env.get("GATEWAY_SMTP_STARTTLS")),
         base_url=(env.get("GATEWAY_BASE_URL") or "").rstrip("/") or None,
+        behind_tls=_flag("GATEWAY_BEHIND_TLS", env.get("GATEWAY_BEHIND_TLS")),
+        trusted_proxies=int(env.get("GATEWAY_TRUSTED_PROXIES") or 0),
+        ratelimit_storage=env.get("GATEWAY_RATELIMIT_STORAGE") or Settings.ratelimit_storage,
+        signin_rate_limit=env.get("GATEWAY_RATELIMIT_SIGNIN") or Settings.signin_rate_limit,
     )
     return replace(settings, **overrides)

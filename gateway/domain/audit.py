@@ -309,8 +309,11 @@ class AuditLog:
         with self.engine.connect() as conn:
             return [record_json(row) for row in conn.execute(query).mappings()]
 
-    def export(self, out, fmt: str = "jsonl") -> int:
+    def export(self, out, fmt: str = "jsonl", shown=None) -> int:
+        """Every record, as `shown` (if given) lets the reader see it."""
         rows = self.records()
+        if shown is not None:
+            rows = [shown(row) for row in rows]
         if fmt == "csv":
             writer = csv.DictWriter(out, fieldnames=list(COLUMNS))
             writer.writeheader()

@@ -44,6 +44,7 @@ from gateway.domain.models import (
     Referral,
     Seat,
 )
+from gateway.services import audit as audit_service
 from gateway.services import council as council_service
 from gateway.services import policy as policy_service
 from gateway.services.outcomes import InvalidField, NotFound
@@ -139,7 +140,9 @@ def member(member_id):
     row = session.get(Member, member_id)
     if row is None:
         abort(404)
-    requests = list(session.scalars(select(Referral).where(Referral.member_id == row.id).order_by(Referral.id.desc())))
+    viewer = audit_service.Viewer(gateway(), session, current_user.id)  # IT: only requests for what it may discover
+    requests = [r for r in session.scalars(select(Referral).where(Referral.member_id == row.id)
+                                           .order_by(Referral.id.desc())) if viewer.discovers(r.document_id)]
     return render_template("admin/member.html", m=row, requests=requests, **_names(session), title=row.name)
 
 
@@ -312,7 +315,8 @@ def ingestion():
         if labels["needs_review"]:
             review.append((doc, version))
     total = session.scalar(select(func.count()).select_from(Document))
-    runs = gateway().audit.records(event="ingest", limit=5, descending=True) if is_it(current_user) else []
+    runs = audit_service.records(gateway(), session, current_user.id, event="ingest", limit=5,
+                                 descending=True) if is_it(current_user) else []
     return render_template("admin/ingestion.html", unreadable=unreadable, review=review, total=total, runs=runs,
                            show_details=is_it(current_user), title="Ingestion status")
 
@@ -329,10 +333,11 @@ def audit():
     if form.validate():
         page = form.page.data or 1
         since = form.since.data.isoformat() if form.since.data else None
-        found = gateway().audit.records(since=since, actor=(form.actor.data or "").strip() or None,
-                                        document=(form.document.data or "").strip() or None,
-                                        event=form.event.data or None, limit=page * AUDIT_PAGE_SIZE + 1,
-                                        descending=True)
+        found = audit_service.records(gateway(), session, current_user.id, since=since,
+                                      actor=(form.actor.data or "").strip() or None,
+                                      document=(form.document.data or "").strip() or None,
+                                      event=form.event.data or None, limit=page * AUDIT_PAGE_SIZE + 1,
+                                      descending=True)
         records = found[(page - 1) * AUDIT_PAGE_SIZE: page * AUDIT_PAGE_SIZE]
         more = len(found) > page * AUDIT_PAGE_SIZE
     args = {k: v for k, v in request.args.items() if k != "page" and v}
@@ -346,7 +351,7 @@ def audit_export():
     if fmt not in ("jsonl", "csv"):
         abort(400)
     out = io.StringIO()
-    gateway().audit.export(out, fmt)
+    audit_service.export(gateway(), db(), current_user.id, out, fmt)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     response = Response(out.getvalue(), mimetype="text/csv" if fmt == "csv" else "application/x-ndjson")
     response.charset = "utf-8"

@@ -25,6 +25,7 @@ from gateway.domain.documents import STATUSES, document_labels
 from gateway.domain.models import Document, Member, Referral
 from gateway.domain.sessions import token_account
 from gateway.services import accounts, classification, documents
+from gateway.services import audit as audit_service
 from gateway.services import referrals as referral_service
 from gateway.services import reviews as review_service
 from gateway.services.outcomes import NotFound, Refused
@@ -203,7 +204,9 @@ def _referral_answer(referral: Referral, model=answers.Referral):
        body=(Field("username", description="A member's or officer's id"), Field("password")),
        answers={201: Answer("A bearer token, and when it expires", answers.Token),
                 401: Answer("Wrong username or password, or the name is locked out", answers.Error,
-                            headers={"WWW-Authenticate": "Bearer"})})
+                            headers={"WWW-Authenticate": "Bearer"}),
+                429: Answer("Too many sign-ins from this client: try again after Retry-After seconds",
+                            answers.Error, headers={"Retry-After": "Seconds to wait"})})
 def create_token(call: Call):
     """Exchange a username and password for a bearer token.
 
@@ -508,8 +511,8 @@ def record_dispute_outcome(call: Call, referral_id: int):
 def audit(call: Call):
     """Records of the audit log."""
     q = call.query
-    records = gateway().audit.records(since=q["since"], actor=q["member"], document=q["document"], event=q["event"],
-                                      limit=q["limit"])
+    records = audit_service.records(gateway(), db(), call.account.id, since=q["since"], actor=q["member"],
+                                    document=q["document"], event=q["event"], limit=q["limit"])
     return answers.AuditRecords([answers.AuditRecord(**r) for r in records])
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from gateway.web.api_models import REF_TEMPLATE, Error, components
+from gateway.web.converters import BoundedInt
 
 OPENAPI_VERSION = "3.1.0"
 MEDIA_JSON = "application/json"
@@ -202,7 +203,8 @@ def _operation_object(op: Operation, params: list[tuple[str, str]]) -> dict:
     parameters = [{
         "name": name, "in": "path", "required": True,
         "description": op.path.get(name, name.replace("_", " ")),
-        "schema": {"type": "integer"} if converter == "int" else {"type": "string"},
+        "schema": ({"type": "integer", "minimum": 0, "maximum": BoundedInt.MAX} if converter == "int"
+                   else {"type": "string"}),
     } for name, converter in params]
     parameters += [{
         "name": f.name, "in": "query", "required": f.required, "description": f.description or f.name,

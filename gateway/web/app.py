@@ -3,11 +3,13 @@
 import secrets
 from pathlib import Path
 
-from flask import Flask, g
+from flask import Flask, g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway.config import settings_from_env
 from gateway.runtime import Gateway
-from gateway.web import admin, api, auth, councillor, errors, officer
+from gateway.web import admin, api, auth, councillor, errors, officer, ratelimit
+from gateway.web.converters import BoundedInt
 from gateway.web.extensions import csrf, login_manager
 
 SECURITY_HEADERS = {
@@ -18,6 +20,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+HSTS = "max-age=31536000; includeSubDomains"
 
 
 def _secret_key(data_dir: Path) -> str:
@@ -47,6 +50,11 @@ def create_app(config: dict | None = None) -> Flask:
     )
     app.config.update(config)
     app.extensions["gateway"] = gw
+    app.url_map.converters["int"] = BoundedInt  # before any route is added
+    if settings.trusted_proxies > 0:
+        # X-Forwarded-For and -Proto believed from that many proxies in front, and no further
+        hops = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
@@ -58,6 +66,7 @@ def create_app(config: dict | None = None) -> Flask:
     for module in (auth, councillor, officer, admin, api):
         app.register_blueprint(module.blueprint)
     csrf.exempt(api.blueprint)  # bearer tokens, not cookies: no cross-site request can carry one
+    ratelimit.install(app, gw)
 
     @app.before_request
     def _current_policy():
@@ -74,6 +83,8 @@ def create_app(config: dict | None = None) -> Flask:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         response.headers.setdefault("Cache-Control", "no-store")
+        if settings.behind_tls or request.is_secure:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response
 
     return app

@@ -6,7 +6,7 @@ import logging
 
 from flask import render_template, request, url_for
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from gateway.services.outcomes import (
     AuditUnavailable, Conflict, InvalidField, NotFound, Outcome, Refused, SignInRefused,
@@ -23,7 +23,7 @@ MESSAGES = {
     405: "That method is not allowed here.",
     409: "That cannot be done now.",
     413: "The upload is too large.",
-    429: "Too many requests: try again later.",
+    429: "Too many sign-in attempts from your address: wait a minute, then try again.",
     503: "The gateway cannot record this request in its audit log, so it is refused. Try again shortly.",
 }
 BEARER_CHALLENGE = 'Bearer realm="gateway"'
@@ -94,7 +94,13 @@ def register(app) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(error):
-        return error_response(error.code or 500, None if error.code in MESSAGES else error.description)
+        body, status, *headers = error_response(error.code or 500,
+                                                None if error.code in MESSAGES else error.description,
+                                                "rate_limited" if error.code == 429 else None)
+        headers = dict(headers[0]) if headers else {}
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
+            headers["Allow"] = ", ".join(sorted(error.valid_methods))  # RFC 9110: a 405 says what is allowed
+        return body, status, headers
 
     @app.errorhandler(Exception)
     def _unexpected(error):
