@@ -53,6 +53,7 @@ class Member(Base):
     ward: Mapped[str | None] = mapped_column(String(200), nullable=True)
     portfolio_holder: Mapped[list] = mapped_column(JSON, default=list)
     opposition_spokesperson: Mapped[list] = mapped_column(JSON, default=list)
+    email: Mapped[str | None] = mapped_column(String(254), nullable=True)
     password_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
     seats: Mapped[list["Seat"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
     interests: Mapped[list["Interest"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
