@@ -104,7 +104,8 @@ def check_member_fields(session: Session, member_id: str, values: dict, source: 
 def member_entry(row: Member) -> dict:
     """A stored member's MEMBER_FIELDS in the council file's shape (for answers and audit records)."""
     return {
-        "committees": [{"committee": s.committee_id, "role": s.role} for s in sorted(row.seats, key=lambda s: s.committee_id)],
+        "committees": [{"committee": s.committee_id, "role": s.role}
+                       for s in sorted(row.seats, key=lambda s: s.committee_id)],
         "portfolio_holder": list(row.portfolio_holder or []),
         "opposition_spokesperson": list(row.opposition_spokesperson or []),
         "interests": [{"kind": i.kind, "matter": i.matter_id, "description": i.description or ""}

@@ -2,11 +2,12 @@
 unlock an account. Each change is checked as the council file is, committed with its audit record (old and
 new values) and a new access generation, so decisions and search see it at once."""
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from gateway.domain.accounts import find_account
+from gateway.domain.accounts import MAX_FAILURES, find_account
 from gateway.domain.audit import Entry
+from gateway.domain.clock import utcnow
 from gateway.domain.council_file import MEMBER_FIELDS, apply_member_fields, check_member_fields, member_entry
 from gateway.domain.errors import InputError
 from gateway.domain.generation import bump
@@ -14,7 +15,7 @@ from gateway.domain.models import Member, SignInState
 from gateway.services.outcomes import InvalidField, NotFound
 from gateway.services.unit import audited_change
 
-__all__ = ["MEMBER_FIELDS", "get_member", "patch_member", "unlock_account"]
+__all__ = ["MEMBER_FIELDS", "get_member", "locked_accounts", "patch_member", "unlock_account"]
 
 
 def _member(session: Session, member_id: str) -> Member:
@@ -62,3 +63,10 @@ def unlock_account(gw, session: Session, actor: str, account_id: str) -> None:
         cleared = session.execute(delete(SignInState).where(SignInState.username == account_id)).rowcount
         records.append(Entry("account_unlocked", actor=actor, detail={"account": account_id,
                                                                       "was_locked": bool(cleared)}))
+
+
+def locked_accounts(session: Session) -> dict:
+    """{account id: failed attempts in a row} for the names whose sign-in is being slowed down now."""
+    now = utcnow()
+    return {state.username: state.failures for state in session.scalars(select(SignInState))
+            if state.failures >= MAX_FAILURES and state.locked_until is not None and state.locked_until > now}

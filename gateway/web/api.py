@@ -464,7 +464,8 @@ def record_dispute_outcome(call: Call, referral_id: int):
 MEMBER_ID = {"member_id": "The member's id"}
 MEMBER_NOT_FOUND = Answer("No member has that id", answers.Error)
 MEMBER_BODY = (
-    Field("committees", "records", items=answers.MemberSeat, description="Every seat the member holds (replaces them)"),
+    Field("committees", "records", items=answers.MemberSeat,
+          description="Every seat the member holds (replaces them)"),
     Field("portfolio_holder", "strings", description="Portfolio ids (replaces them)"),
     Field("opposition_spokesperson", "strings", description="Portfolio ids (replaces them)"),
     Field("interests", "records", items=answers.MemberInterest,
