@@ -15,7 +15,7 @@ from gateway.domain.models import (
 )
 from gateway.domain.paragraphs import NUMBERINGS, TO_ENGLAND
 from gateway.domain.safe_load import read_structured
-from gateway.passwords import stored_password
+from gateway.passwords import password_unchanged, stored_password
 
 COMMITTEE_KINDS = ("executive", "scrutiny", "regulatory", "council", "standards", "other")
 ROLES = ("member", "chair", "vice_chair", "substitute")
@@ -180,3 +180,75 @@ def _upsert_member(session: Session, m: dict, password_key: bytes | None) -> Non
     row = _upsert_account(session, Member, m, password_key, name=m["name"])
     session.flush()
     apply_member_fields(session, row, {name: m.get(name) for name in MEMBER_FIELDS})
+
+
+# -- what a council file would change (shown before it is loaded) --------------------------------
+
+_SECTIONS = {  # section -> (model, {field: how the stored row gives it, in the parsed file's shape})
+    "groups": (Group, {"name": lambda r: r.name, "aliases": lambda r: list(r.aliases or [])}),
+    "matters": (Matter, {"title": lambda r: r.title, "keywords": lambda r: list(r.keywords or [])}),
+    "portfolios": (Portfolio, {"name": lambda r: r.name}),
+    "committees": (Committee, {"name": lambda r: r.name, "kind": lambda r: r.kind,
+                               "work_programme": lambda r: list(r.work_programme or [])}),
+    "members": (Member, {"name": lambda r: r.name, **{f: (lambda r, f=f: member_entry(r)[f]) for f in MEMBER_FIELDS}}),
+    "officers": (Officer, {"name": lambda r: r.name, "roles": lambda r: list(r.roles or []),
+                           "service": lambda r: r.service}),
+}
+_SETTINGS = ("name", "numbering", "withholdable_paragraphs", "administration")
+
+
+def _comparable(value):
+    """Lists compared as sets of items (the file's order does not matter), blanks as None."""
+    if isinstance(value, list):
+        items = [_comparable(v) for v in value]
+        return sorted(items, key=repr)
+    if isinstance(value, dict):
+        return {k: _comparable(v) for k, v in value.items() if v not in (None, "")}
+    return None if value == "" else value
+
+
+def _field_changes(before: dict | None, after: dict, fields) -> list[dict]:
+    changes = []
+    for name in fields:
+        old, new = (before or {}).get(name), after.get(name)
+        if before is None and _comparable(new) in (None, []):
+            continue
+        if _comparable(old) != _comparable(new):
+            changes.append({"field": name, "before": old, "after": new})
+    return changes
+
+
+def council_changes(session: Session, path: Path, password_key: bytes | None = None) -> dict:
+    """What loading the council file at `path` would change, without changing anything.
+
+    {"entries": [{"section", "id", "change": "added" | "changed" | "not_in_file", "fields": [{"field",
+    "before", "after"}]}], "unchanged": {section: count}}. Passwords are never shown: a password field
+    says only "changed" (told without Argon2 work where the stored hash carries its HMAC). Entries stored
+    but not in the file are kept by loading (it upserts): they are listed as "not_in_file".
+    Raises InputError as `load_council` would.
+    """
+    data = parse_council(path)
+    entries, unchanged = [], {}
+    stored = session.get(CouncilSettings, 1)
+    before = None if stored is None else {f: getattr(stored, f) for f in _SETTINGS}
+    fields = _field_changes(before, data["council"], _SETTINGS)
+    if fields:
+        entries.append({"section": "council", "id": "council", "change": "added" if stored is None else "changed",
+                        "fields": fields})
+    for section, (model, getters) in _SECTIONS.items():
+        rows = {row.id: row for row in session.scalars(select(model))}
+        for item in data[section]:
+            row = rows.pop(item["id"], None)
+            before = None if row is None else {f: get(row) for f, get in getters.items()}
+            fields = _field_changes(before, item, getters)
+            if item.get("password") and (row is None or not password_unchanged(
+                    row.id, str(item["password"]), password_key, row.password_hash)):
+                fields.append({"field": "password", "before": None, "after": None})
+            if row is None:
+                entries.append({"section": section, "id": item["id"], "change": "added", "fields": fields})
+            elif fields:
+                entries.append({"section": section, "id": item["id"], "change": "changed", "fields": fields})
+            else:
+                unchanged[section] = unchanged.get(section, 0) + 1
+        entries += [{"section": section, "id": ident, "change": "not_in_file", "fields": []} for ident in sorted(rows)]
+    return {"entries": entries, "unchanged": unchanged}

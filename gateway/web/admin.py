@@ -6,8 +6,6 @@ Officer may read what makes sense for them.
 import difflib
 import hashlib
 import io
-import shutil
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -49,6 +47,7 @@ from gateway.services import policy as policy_service
 from gateway.services.outcomes import InvalidField, NotFound
 from gateway.web.context import db, gateway
 from gateway.web.forms import (
+    ApplyCouncilForm,
     AuditFilterForm,
     ConfirmForm,
     CouncilUploadForm,
@@ -98,31 +97,66 @@ def index():
 
 # -- the council file and its people ----------------------------------------------------------
 
+SECTION_NAMES = {"council": "The council", "groups": "Party groups", "matters": "Matters", "portfolios": "Portfolios",
+                 "committees": "Committees", "members": "Members", "officers": "Officers"}
+
+
 @blueprint.route("/council", methods=["GET", "POST"])
 def council():
+    """Upload the council file: it is checked and shown as the changes it would make; `apply_council` loads it."""
     _it_only()
     form = CouncilUploadForm()
-    counts = None
     if form.validate_on_submit():
         upload = form.file.data
         name = secure_filename(upload.filename or "") or "council.yaml"
-        folder = Path(tempfile.mkdtemp(prefix="council-upload-"))
+        staged = council_service.stage(gateway(), upload.read(), Path(name).suffix.lower())
         try:
-            path = folder / name
-            upload.save(path)
-            try:
-                counts = council_service.load_council(gateway(), current_user.id, path, shown_name=name)
-            except InvalidField as exc:
-                show_on_form(form, exc)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-        if counts is not None:
-            flash("The council file is loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".")
-            return redirect(url_for("admin.council"))
+            changes = council_service.preview(gateway(), staged, shown_name=name)
+        except InvalidField as exc:
+            staged.unlink(missing_ok=True)
+            show_on_form(form, exc)
+        else:
+            counts = {"added": 0, "changed": 0, "not_in_file": 0}
+            for entry in changes["entries"]:
+                counts[entry["change"]] += 1
+            return render_template("admin/council_preview.html", changes=changes, counts=counts, name=name,
+                                   sections=SECTION_NAMES, form=ApplyCouncilForm(staged=staged.name, name=name),
+                                   title="Check the changes before loading")
     status = 400 if form.errors else 200
     current = db().get(CouncilSettings, 1)
     return render_template("admin/council.html", form=form, error=None, council=current,
-                           title="Upload the council file"), status
+                           title=("Error: " if status == 400 else "") + "Upload the council file"), status
+
+
+def shown_value(value) -> str:
+    """A council-file value in words for the preview: lists joined, seats and interests as 'key: value'."""
+    if value is None or value == [] or value == "":
+        return "none"
+    if isinstance(value, list):
+        return "; ".join(shown_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "", []))
+    return str(value)
+
+
+blueprint.add_app_template_filter(shown_value, "shown_value")
+
+
+@blueprint.route("/council/apply", methods=["POST"])
+def apply_council():
+    """Loads the upload that was checked, in one go."""
+    _it_only()
+    form = ApplyCouncilForm()
+    if not form.validate_on_submit():
+        abort(400)
+    name = secure_filename(form.name.data or "") or "council.yaml"
+    try:
+        counts = council_service.load_staged(gateway(), current_user.id, form.staged.data, name)
+    except (InvalidField, NotFound) as exc:  # changed meanwhile (a committee removed?) or no longer kept
+        flash(f"The council file was not loaded: {exc.message}")
+        return redirect(url_for("admin.council"))
+    flash("The council file is loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".")
+    return redirect(url_for("admin.council"))
 
 
 @blueprint.route("/members")

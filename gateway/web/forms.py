@@ -165,6 +165,13 @@ class CouncilUploadForm(FlaskForm):
         FileAllowed(["yaml", "yml", "json"], message="The council file must be YAML (.yaml, .yml) or JSON (.json)")])
 
 
+class ApplyCouncilForm(FlaskForm):
+    """Confirms a checked upload: names the staged file (its SHA-256), so exactly what was shown is loaded."""
+
+    staged = HiddenField(validators=[InputRequired(message="Upload the council file again")])
+    name = HiddenField()
+
+
 class PolicyForm(FlaskForm):
     text = TextAreaField("Policy lines", validators=[
         DataRequired(message="Enter the policy lines"), Length(max=100_000, message="The policy is too long")])

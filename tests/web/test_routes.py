@@ -39,6 +39,7 @@ MATRIX = {
     ("admin.index", "GET"): ("/admin/", {"cllr-bob": 403, "*": 200}),
     ("admin.council", "GET"): ("/admin/council", {"off-it": 200, "*": 403}),
     ("admin.council", "POST"): ("/admin/council", {"off-it": 400, "*": 403}),
+    ("admin.apply_council", "POST"): ("/admin/council/apply", {"off-it": 400, "*": 403}),
     ("admin.members", "GET"): ("/admin/members", {"cllr-bob": 403, "*": 200}),
     ("admin.member", "GET"): ("/admin/members/cllr-bob", {"cllr-bob": 403, "*": 200}),
     ("admin.edit_member", "GET"): ("/admin/members/cllr-bob/edit", {"off-it": 200, "*": 403}),
