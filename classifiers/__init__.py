@@ -21,7 +21,7 @@ from .model import (
     MatterKeywords,
 )
 
-CLASSIFIER_VERSION = "2026.11.2"
+CLASSIFIER_VERSION = "2026.12.1"
 
 __all__ = [
     "CLASSIFIER_VERSION",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .content import ContentFindings
+from .numbering import CONTRACT_TERMS_DESCRIPTION
 from .model import (
     CONTRACT_TERMS,
     EMPLOYEE_MATTER,
@@ -65,6 +66,29 @@ def _is_signature_line(line: str) -> bool:
     return len(line) <= 90 and not sentence and not _NOT_SENDER.search(line)
 
 
+# A restriction notice's justification says whose information the item holds.
+_NOTICE_EMPLOYEE = re.compile(
+    r"\b(?:grievance|disciplinary|dismissal|capability\s+(?:hearing|procedure)|employee\s+relations"
+    r"|(?:a|the)\s+(?:particular|named)\s+(?:employee|member\s+of\s+staff|officer))\b", re.I)
+_NOTICE_THIRD_PARTY = re.compile(
+    r"\b(?:personal|private)(?:\s+and\s+financial)?\s+(?:information|details|circumstances)\s+(?:about|of|relating\s+to)\s+"
+    r"(?:a|an|the)\s+(?:named\s+)?(?:former\s+)?(?:tenant|resident|applicant|claimant|individual|person|household|landowner"
+    r"|licen[cs]e[- ]holder|driver|member\s+of\s+the\s+public|complainant)", re.I)
+
+
+def _notice_flags(doc: Document, paragraphs: set[int]) -> dict[str, Evidence]:
+    """Flags a restriction notice states in its justification (the withheld report is not in front of us)."""
+    found: dict[str, Evidence] = {}
+    for page in doc.pages:
+        for flag, pattern, needs in ((EMPLOYEE_MATTER, _NOTICE_EMPLOYEE, {1, 2, 4, 5}),
+                                     (THIRD_PARTY_PERSONAL_DATA, _NOTICE_THIRD_PARTY, {1, 2}),
+                                     (CONTRACT_TERMS, CONTRACT_TERMS_DESCRIPTION, {3})):
+            match = pattern.search(page.text)
+            if match and flag not in found and paragraphs & needs:
+                found[flag] = Evidence(f"flag:{flag}", page.excerpt(*match.span()), page.number, "notice_justification")
+    return found
+
+
 def gather_flags(doc: Document, paragraphs: set[int], statements: Statements, content: ContentFindings,
                  people: People, group_internal: bool) -> dict[str, Evidence]:
     flags: dict[str, Evidence] = {}
@@ -75,6 +99,9 @@ def gather_flags(doc: Document, paragraphs: set[int], statements: Statements, co
         terms = statements.contract_terms or content.contract_terms
         if terms:
             flags[CONTRACT_TERMS] = terms
+    if doc.is_notice:
+        for flag, evidence in _notice_flags(doc, paragraphs).items():
+            flags.setdefault(flag, evidence)
     if not group_internal:  # a group's papers name people in their political roles
         if people.employee_matter:
             flags[EMPLOYEE_MATTER] = people.employee.evidence[0]

@@ -38,7 +38,8 @@ DESCRIPTIONS: dict[int, re.Pattern] = {
     }.items()
 }
 CONTRACT_TERMS_DESCRIPTION = re.compile(
-    r"terms\s+proposed|in\s+the\s+course\s+of\s+negotiations|negotiations\s+for\s+(?:a|any)\s+contract|contract\s+negotiations?",
+    r"terms\s+proposed|in\s+the\s+course\s+of\s+negotiations|negotiations\s+for\s+(?:a|any)\s+contract|contract\s+negotiations?"
+    r"|terms\s+(?:that\s+are\s+)?(?:still\s+)?(?:under|in)\s+negotiation|terms\s+(?:still\s+)?being\s+negotiated",
     re.I,
 )
 _WALES = re.compile(r"\bWales\b|\bWelsh\b|\bCymru\b|2007/969", re.I)

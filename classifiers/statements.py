@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import CONTRACT_TERMS, Evidence
-from .numbering import ENGLAND, PRE_2006, WALES, map_to_england
+from .numbering import ENGLAND, PRE_2006, WALES, described_paragraphs, map_to_england
 from .text import EXCLUSION, NOTICE_TITLE, OTHER_REGIME, Document, Page
 
 # "paragraph 3", "paras 1 and 6", "Para 3 (financial ...)", "paragraphs 1, 2 and 7", "category 3".
@@ -75,6 +75,7 @@ MARKING_START = re.compile(
 _SEGMENT_SEPARATOR = re.compile(r"\s+[-|]\s+|\s*\u00b7\s*|\s*:\s+")
 _SEGMENT_MARKING = re.compile(rf"(?:{_MARKING_WORDS}){_MARKING_END}", re.I)
 _HEADER_LINES = 3
+_DESCRIBED_AT_MOST = 2  # a notice quoting more descriptions than this quotes the Schedule, not its reasons
 _EXCLUSION_HEADING_REACH = 5  # lines from a heading to the motion it heads
 _GROUP_SCOPED = re.compile(r"\bgroups?\b", re.I)  # "confidential to members of the X Group": groups.py
 _EMBARGO = re.compile(r"\bembargo", re.I)
@@ -263,7 +264,8 @@ def _role(doc: Document, page: Page, start: int, end: int) -> str:
     edge = doc.is_edge(page, start)
     # Where the text is about excluding the public, a banner counts only at the very top (not a statement it quotes).
     top_only = doc.is_listing or doc.speaks_of_exclusion
-    if _opens_banner(page, begin, start) and (edge or (front and (not top_only or _near_top(page, start)))):
+    if (_opens_banner(page, begin, start) and (edge or (front and (not top_only or _near_top(page, start))))
+            and not _quoted(page, start)):
         return "self"
     # A report's cover moves to exclude the public for itself; an agenda, minutes or a decision record for other items.
     own_paper = bool(_OWN_PAPER.search(sentence)) or (doc.is_report and front)
@@ -283,6 +285,15 @@ def _role(doc: Document, page: Page, start: int, end: int) -> str:
     if _GENERAL.search(sentence):
         return "general"
     return "self" if front or edge else "body"
+
+
+# "... carried the statement:", "the notice reads:": what follows is quoted from another paper.
+_QUOTE_INTRODUCED = re.compile(r"\b(?:statement|states|stated|reads|read|says|said|wording|words)\b[^:]{0,40}:\s*$", re.I)
+
+
+def _quoted(page: Page, position: int) -> bool:
+    index = page.line_index(position)
+    return index > 0 and bool(_QUOTE_INTRODUCED.search(page.lines[index - 1]))
 
 
 def _near_top(page: Page, position: int) -> bool:
@@ -348,6 +359,12 @@ def _read_notice_title(doc: Document, found: Statements) -> None:
     if doc.other_regime:
         found.unmapped.append(Evidence("needs_review", f"a restriction under other law than Schedule 12A: {excerpt}"[:200],
                                        page.number, "unmapped_paragraph"))
+        return
+    described = described_paragraphs(page.text)
+    if not found.paragraphs and 0 < len(described) <= _DESCRIBED_AT_MOST:
+        # "Reasons for restriction: information relating to the financial or business affairs of ..."
+        for number in sorted(described):
+            found.paragraphs[number] = Evidence(f"paragraph:{number}", excerpt, page.number, "notice_description")
     else:
         found.restricted.append(Evidence("marking", excerpt, page.number, "restriction_notice"))
 
@@ -393,7 +410,7 @@ def _read_exemption_reasons(doc: Document, found: Statements) -> None:
         for pattern, check in ((_EXEMPTION_HEADING, "exemption_reasons"), (_PUBLIC_INTEREST_TEST, "public_interest_test")):
             for match in pattern.finditer(page.text):
                 sentence = page.sentence_text(match.start(), match.end())
-                if REFERENCE.search(sentence) or _GENERAL.search(sentence):
+                if REFERENCE.search(sentence) or _GENERAL.search(sentence) or _LAW_RECITAL.search(sentence):
                     continue
                 if doc.speaks_of_exclusion and not _OWN_PAPER.search(sentence):
                     continue  # the public-interest test of the exclusion motion, for the items it excludes

@@ -85,7 +85,7 @@ _NOTICE_LINES = 30
 # Excluding the press and public from a meeting: proposed, resolved or reported.
 EXCLUSION = re.compile(
     r"\b(?:press\s+and\s+(?:the\s+)?)?public\s+(?:and\s+(?:the\s+)?press\s+)?(?:(?:be|are|were|is|was|being|should\s+be|will\s+be"
-    r"|would\s+be|to\s+be|may\s+be|(?:are|were|is)\s+likely\s+to\s+be)\s+)(?:excluded|asked\s+to\s+leave)"
+    r"|would\s+be|to\s+be|may\s+be|(?:are|were|is|was)\s+(?:likely|expected)\s+to\s+be)\s+)(?:excluded|asked\s+to\s+leave)"
     r"|\bexclu(?:de|ding|sion\s+of)\s+(?:the\s+)?(?:press|public|members\s+of\s+the\s+public)\b"
     r"|\bgwahardd\s+y\s+(?:cyhoedd|wasg)",
     re.I,

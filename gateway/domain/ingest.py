@@ -191,7 +191,10 @@ def _review_reason(doc: Document, labels: dict) -> str:
         return "the Proper Officer marked it for review"
     if (doc.declared or {}).get("needs_review"):
         return "documents.yaml declares that it needs review"
-    return "the classifiers are unsure: see the evidence on the document's page"
+    reasons = [item["text"].split(":")[0] for item in (doc.classified or {}).get("evidence", [])
+               if item.get("label") == "needs_review"]
+    # the classifier's reason in words, without the excerpt after its colon (IT may not see the text)
+    return f"the classifiers: {reasons[0]}" if reasons else "the classifiers are unsure: see the evidence on the document's page"
 
 
 def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: Path, digest: str, size: int, extraction: Extraction,

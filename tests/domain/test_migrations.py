@@ -68,3 +68,20 @@ def test_upgrading_from_the_previous_schema_keeps_every_row(tmp_path, empty_data
     result = gw.audit.verify()
     assert result.ok and result.count == 3 and result.unkeyed == 2
 
+
+
+def test_an_active_policy_granting_group_papers_under_review_is_replaced(tmp_path, empty_database_url):
+    gw = Gateway(Settings(data_dir=tmp_path / "data", database_url=empty_database_url))
+    upgrade(gw.engine, "0003")
+    old_policy = gw.default_policy_text().replace("own_group & !needs_review", "own_group")
+    with gw.engine.begin() as conn:
+        conn.execute(text("INSERT INTO policy_versions (text, note, created_at, active) VALUES (:text, 'default', :at, :on)"),
+                     {"text": old_policy, "at": datetime(2026, 11, 1), "on": True})
+
+    upgrade(gw.engine, "head")
+
+    with gw.engine.connect() as conn:
+        rows = conn.execute(text("SELECT text, active FROM policy_versions ORDER BY id")).all()
+    assert [active for _, active in rows] == [False, True]  # the old version kept, the new one active
+    assert rows[0].text == old_policy
+    assert rows[1].text == gw.default_policy_text()
