@@ -1,14 +1,14 @@
 """members.email: where a member's notices go, kept from the council file and editable by IT
 
-Revision ID: 0004_member_email
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_member_email"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
