@@ -61,7 +61,13 @@ def stored_password(account_id: str, password: str, key: bytes | None, previous:
     """
     if key is None:
         return hash_password(password)
-    tag = _tag(key, account_id, password)
-    if previous and MARK in previous and hmac.compare_digest(previous.split(MARK, 1)[1], tag):
+    if password_unchanged(account_id, password, key, previous):
         return previous
-    return hash_password(password) + MARK + tag
+    return hash_password(password) + MARK + _tag(key, account_id, password)
+
+
+def password_unchanged(account_id: str, password: str, key: bytes | None, previous: str | None) -> bool:
+    """Whether `previous` is known (by its HMAC, without Argon2 work) to be the hash of this same password."""
+    if key is None or not previous or MARK not in previous:
+        return False
+    return hmac.compare_digest(previous.split(MARK, 1)[1], _tag(key, account_id, password))

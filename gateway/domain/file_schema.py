@@ -176,11 +176,15 @@ def check_file(path, data: dict, sections: dict, known: dict | None = None) -> t
             if value is None and spec.required:
                 raise InputError(path, None, name, "missing section")
             result[name] = checked(spec, value, Where(str(path), name, None, refs))
-    ids_known = {**(known or {}), **ids}
+    resolve(refs, {**(known or {}), **ids})
+    return result, ids
+
+
+def resolve(refs: list, ids_known: dict) -> None:
+    """Fails at the first reference (from `Where.refs`) to an id its section does not hold."""
     for section, ident, where in refs:
         if ident not in ids_known.get(section, ()):
             where.fail(f"unknown {section[:-1]} {shown(ident)}")
-    return result, ids
 
 
 def _entries(path, name: str, value, spec: Entries, refs: list) -> tuple[list, set]:

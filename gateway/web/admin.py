@@ -6,8 +6,6 @@ Officer may read what makes sense for them.
 import difflib
 import hashlib
 import io
-import shutil
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,14 +44,17 @@ from gateway.domain.models import (
 )
 from gateway.services import audit as audit_service
 from gateway.services import council as council_service
+from gateway.services import members as member_service
 from gateway.services import policy as policy_service
 from gateway.services.outcomes import InvalidField, NotFound
 from gateway.web.context import db, gateway
 from gateway.web.forms import (
+    ApplyCouncilForm,
     AuditFilterForm,
     ConfirmForm,
     CouncilUploadForm,
     PolicyForm,
+    member_form,
     options,
 )
 from gateway.web.pages import guard, pairs, register_filters, require, show_on_form
@@ -98,31 +99,66 @@ def index():
 
 # -- the council file and its people ----------------------------------------------------------
 
+SECTION_NAMES = {"council": "The council", "groups": "Party groups", "matters": "Matters", "portfolios": "Portfolios",
+                 "committees": "Committees", "members": "Members", "officers": "Officers"}
+
+
 @blueprint.route("/council", methods=["GET", "POST"])
 def council():
+    """Upload the council file: it is checked and shown as the changes it would make; `apply_council` loads it."""
     _it_only()
     form = CouncilUploadForm()
-    counts = None
     if form.validate_on_submit():
         upload = form.file.data
         name = secure_filename(upload.filename or "") or "council.yaml"
-        folder = Path(tempfile.mkdtemp(prefix="council-upload-"))
+        staged = council_service.stage(gateway(), upload.read(), Path(name).suffix.lower())
         try:
-            path = folder / name
-            upload.save(path)
-            try:
-                counts = council_service.load_council(gateway(), current_user.id, path, shown_name=name)
-            except InvalidField as exc:
-                show_on_form(form, exc)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-        if counts is not None:
-            flash("The council file is loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".")
-            return redirect(url_for("admin.council"))
+            changes = council_service.preview(gateway(), staged, shown_name=name)
+        except InvalidField as exc:
+            staged.unlink(missing_ok=True)
+            show_on_form(form, exc)
+        else:
+            counts = {"added": 0, "changed": 0, "not_in_file": 0}
+            for entry in changes["entries"]:
+                counts[entry["change"]] += 1
+            return render_template("admin/council_preview.html", changes=changes, counts=counts, name=name,
+                                   sections=SECTION_NAMES, form=ApplyCouncilForm(staged=staged.name, name=name),
+                                   title="Check the changes before loading")
     status = 400 if form.errors else 200
     current = db().get(CouncilSettings, 1)
     return render_template("admin/council.html", form=form, error=None, council=current,
-                           title="Upload the council file"), status
+                           title=("Error: " if status == 400 else "") + "Upload the council file"), status
+
+
+def shown_value(value) -> str:
+    """A council-file value in words for the preview: lists joined, seats and interests as 'key: value'."""
+    if value is None or value == [] or value == "":
+        return "none"
+    if isinstance(value, list):
+        return "; ".join(shown_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "", []))
+    return str(value)
+
+
+blueprint.add_app_template_filter(shown_value, "shown_value")
+
+
+@blueprint.route("/council/apply", methods=["POST"])
+def apply_council():
+    """Loads the upload that was checked, in one go."""
+    _it_only()
+    form = ApplyCouncilForm()
+    if not form.validate_on_submit():
+        abort(400)
+    name = secure_filename(form.name.data or "") or "council.yaml"
+    try:
+        counts = council_service.load_staged(gateway(), current_user.id, form.staged.data, name)
+    except (InvalidField, NotFound) as exc:  # changed meanwhile (a committee removed?) or no longer kept
+        flash(f"The council file was not loaded: {exc.message}")
+        return redirect(url_for("admin.council"))
+    flash("The council file is loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".")
+    return redirect(url_for("admin.council"))
 
 
 @blueprint.route("/members")
@@ -131,6 +167,7 @@ def members():
     rows = list(session.scalars(select(Member).order_by(Member.name)))
     officers = list(session.scalars(select(Officer).order_by(Officer.name)))
     return render_template("admin/members.html", members=rows, officers=officers, **_names(session),
+                           locked=member_service.locked_accounts(session), form=ConfirmForm(),
                            title="Members and officers")
 
 
@@ -143,7 +180,99 @@ def member(member_id):
     viewer = audit_service.Viewer(gateway(), session, current_user.id)  # IT: only requests for what it may discover
     requests = [r for r in session.scalars(select(Referral).where(Referral.member_id == row.id)
                                            .order_by(Referral.id.desc())) if viewer.discovers(r.document_id)]
-    return render_template("admin/member.html", m=row, requests=requests, **_names(session), title=row.name)
+    locked = member_service.locked_accounts(session)
+    return render_template("admin/member.html", m=row, requests=requests, **_names(session),
+                           email=row.email, locked=locked.get(row.id), form=ConfirmForm(), title=row.name)
+
+
+def _member_form(session, entry: dict):
+    """The edit form for a member whose stored fields are `entry`, with the choices the council file allows."""
+    committees = list(session.execute(select(Committee.id, Committee.name).order_by(Committee.name)))
+    roles = {seat["committee"]: seat["role"] for seat in entry["committees"]}
+    data = {"group": entry["group"] or "", "ward": entry["ward"] or "", "email": entry["email"] or "",
+            "portfolio_holder": entry["portfolio_holder"], "opposition_spokesperson": entry["opposition_spokesperson"],
+            **{f"seat_{n}": roles.get(ident, "") for n, (ident, _name) in enumerate(committees)}}
+    for n, interest in enumerate(entry["interests"]):
+        data.update({f"interest_{n}_kind": interest["kind"], f"interest_{n}_matter": interest["matter"],
+                     f"interest_{n}_description": interest["description"]})
+    form = member_form(committees, session.execute(select(Group.id, Group.name).order_by(Group.name)),
+                       list(session.execute(select(Portfolio.id, Portfolio.name).order_by(Portfolio.name))),
+                       session.execute(select(Matter.id, Matter.title).order_by(Matter.title)),
+                       len(entry["interests"]), data=data)
+    return form, [ident for ident, _name in committees]
+
+
+def _member_changes(form, committees: list, interests: int) -> tuple[dict, dict]:
+    """The member fields as the form gives them, and {the use-case's field prefix: the form's field name}
+    so that a message about `committees[1].role` or `interests[0].matter` lands on the row it is about."""
+    text = lambda value: (value or "").strip() or None  # noqa: E731
+    changes = {"group": form.group.data or None, "ward": text(form.ward.data), "email": text(form.email.data),
+               "portfolio_holder": list(form.portfolio_holder.data or []),
+               "opposition_spokesperson": list(form.opposition_spokesperson.data or []),
+               "committees": [], "interests": []}
+    where = {}
+    for n, ident in enumerate(committees):
+        role = form[f"seat_{n}"].data
+        if role:
+            where[f"committees[{len(changes['committees'])}]"] = f"seat_{n}"
+            changes["committees"].append({"committee": ident, "role": role})
+    for n in range(interests + 1):
+        row = {key: (form[f"interest_{n}_{key}"].data or "").strip() for key in ("kind", "matter", "description")}
+        if (n < interests and form[f"interest_{n}_remove"].data) or (n == interests and not any(row.values())):
+            continue
+        where[f"interests[{len(changes['interests'])}]"] = f"interest_{n}"
+        changes["interests"].append(row)
+    return changes, where
+
+
+def _form_field(form, field: str, where: dict) -> str:
+    """The form's field for the use-case's `field` (e.g. interests[0].matter -> interest_2_matter)."""
+    base, _, rest = field.partition(".")
+    prefix = where.get(base)
+    if prefix and prefix.startswith("seat_"):
+        return prefix
+    if prefix and f"{prefix}_{rest}" in form:
+        return f"{prefix}_{rest}"
+    name = field.split("[", 1)[0]
+    return name if name in form else field
+
+
+@blueprint.route("/members/<member_id>/edit", methods=["GET", "POST"])
+def edit_member(member_id):
+    """IT changes one member's committees, portfolios, spokesperson roles, interests, group, ward or email."""
+    _it_only()
+    session = db()
+    entry = member_service.get_member(session, member_id)
+    form, committees = _member_form(session, entry)
+    error = None
+    if form.validate_on_submit():
+        changes, where = _member_changes(form, committees, len(entry["interests"]))
+        try:
+            member_service.patch_member(gateway(), session, current_user.id, member_id, changes)
+        except InvalidField as exc:
+            field = _form_field(form, exc.field, where)
+            message = f"{form[field].label.text}: {exc.message}" if field in form else f"{exc.field}: {exc.message}"
+            error = show_on_form(form, InvalidField(field, message))
+        else:
+            flash(f"{entry['name']}'s details are saved. Decisions and search use them from now on.")
+            return redirect(url_for("admin.member", member_id=member_id))
+    status = 400 if (error or form.errors) else 200
+    title = f"Change {entry['name']}'s details"
+    return render_template("admin/member_edit.html", form=form, error=error, m=entry, committees=committees,
+                           interests=len(entry["interests"]),
+                           title=("Error: " if status == 400 else "") + title, heading=title), status
+
+
+@blueprint.route("/accounts/<account_id>/unlock", methods=["POST"])
+def unlock_account(account_id):
+    """IT clears an account's sign-in back-off; back to the page the button was on."""
+    _it_only()
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    member_service.unlock_account(gateway(), db(), current_user.id, account_id)
+    flash(f"{account_id} is unlocked: they can sign in again now.")
+    back = url_for("admin.member", member_id=account_id) if db().get(Member, account_id) else url_for("admin.members")
+    return redirect(back)
 
 
 @blueprint.route("/committees")

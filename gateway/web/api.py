@@ -24,7 +24,7 @@ from gateway.domain.clock import london_today, utcnow
 from gateway.domain.documents import STATUSES, document_labels
 from gateway.domain.models import Document, Member, Referral
 from gateway.domain.sessions import token_account
-from gateway.services import accounts, classification, documents
+from gateway.services import accounts, classification, documents, members
 from gateway.services import audit as audit_service
 from gateway.services import referrals as referral_service
 from gateway.services import reviews as review_service
@@ -125,7 +125,7 @@ def _answer(op: Operation, result):
 
 
 def route(rule: str, method: str = "GET", *, answers: dict, public: bool = False, roles=(), query=(), body=None,
-          path: dict | None = None, tags=()):
+          path: dict | None = None, tags=(), partial: bool = False):
     """Declares and registers an API view; its docstring's first line is the operation's summary."""
 
     def register(view):
@@ -133,7 +133,7 @@ def route(rule: str, method: str = "GET", *, answers: dict, public: bool = False
         op = Operation(endpoint=view.__name__, method=method, summary=doc[0], description=" ".join(doc[1:]).strip(),
                        public=public, roles=tuple(roles), query=tuple(query),
                        body=None if body is None else tuple(body), path=dict(path or {}), answers=dict(answers),
-                       tags=tuple(tags))
+                       tags=tuple(tags), partial=partial)
 
         @functools.wraps(view)
         def gate(**view_args):
@@ -142,7 +142,7 @@ def route(rule: str, method: str = "GET", *, answers: dict, public: bool = False
                 who = " or ".join(ROLE_NAMES.get(r, r) for r in op.roles)
                 raise ApiError(403, "forbidden", f"Only {who} may do this.")
             call = Call(account, token, parse_query(op.query, request.args),
-                        {} if op.body is None else parse_body(op.body, request.get_data(cache=True)))
+                        {} if op.body is None else parse_body(op.body, request.get_data(cache=True), op.partial))
             return _answer(op, view(call, **view_args))
 
         if (op.endpoint, method) in OPERATIONS:
@@ -497,6 +497,58 @@ def record_dispute_outcome(call: Call, referral_id: int):
     return _referral_answer(referral_service.record_dispute_outcome(gateway(), db(), call.account.id, referral_id,
                                                                     b["result"], b["committee"], b["reasons"],
                                                                     b["until"]))
+
+
+# -- IT: members and accounts, one at a time ----------------------------------------------------
+
+MEMBER_ID = {"member_id": "The member's id"}
+MEMBER_NOT_FOUND = Answer("No member has that id", answers.Error)
+MEMBER_BODY = (
+    Field("committees", "records", items=answers.MemberSeat,
+          description="Every seat the member holds (replaces them)"),
+    Field("portfolio_holder", "strings", description="Portfolio ids (replaces them)"),
+    Field("opposition_spokesperson", "strings", description="Portfolio ids (replaces them)"),
+    Field("interests", "records", items=answers.MemberInterest,
+          description="Every declared interest (replaces them)"),
+    Field("group", nullable=True, description="A group's id; null: not in a group"),
+    Field("ward", nullable=True),
+    Field("email", nullable=True, description="Where notices go; null: none"),
+)
+
+
+@route("/members/<member_id>", path=MEMBER_ID, roles=("admin",), tags=("administration",),
+       answers={200: Answer("The member's council-file fields as stored now", answers.Member), 404: MEMBER_NOT_FOUND})
+def member(call: Call, member_id: str):
+    """One member, as the council file gives them (IT)."""
+    return answers.Member(**members.get_member(db(), member_id))
+
+
+@route("/members/<member_id>", "PATCH", path=MEMBER_ID, roles=("admin",), tags=("administration",),
+       body=MEMBER_BODY, partial=True,
+       answers={200: Answer("The member as changed: effective at once for decisions and search", answers.Member),
+                400: Answer("A field is wrong (checked as the council file is); the message and `field` name it",
+                            answers.Error),
+                404: MEMBER_NOT_FOUND, 503: Answer("The change could not be audited, so it was not made",
+                                                  answers.Error)})
+def patch_member(call: Call, member_id: str):
+    """Change any of a member's council-file fields (IT); the fields not sent stay as they are.
+
+    Lists (committees, interests, portfolios) replace the member's whole list. The change is checked as a
+    council-file upload is, audited with the old and new values, and used by the next decision.
+    """
+    if not call.body:
+        raise FieldError("body", "send one or more of " + ", ".join(f.name for f in MEMBER_BODY))
+    return answers.Member(**members.patch_member(gateway(), db(), call.account.id, member_id, call.body))
+
+
+@route("/accounts/<account_id>/unlock", "POST", path={"account_id": "A member's or officer's id"},
+       roles=("admin",), tags=("administration",),
+       answers={204: Answer("Unlocked: the account's next sign-in attempt is checked at once (audited)"),
+                404: Answer("No member or officer has that id", answers.Error), 503: UNAUDITED})
+def unlock_account(call: Call, account_id: str):
+    """Clear an account's sign-in back-off after repeated failures (IT)."""
+    members.unlock_account(gateway(), db(), call.account.id, account_id)
+    return Response(status=204)
 
 
 # -- audit and the description -------------------------------------------------------------------

@@ -194,6 +194,31 @@ class ReviewsDue(RootModel[list[ReviewDue]]):
         return self.model_dump(mode="json", exclude_unset=True)
 
 
+class MemberSeat(Model):
+    committee: str = Field(description="A committee's id")
+    role: Literal["member", "chair", "vice_chair", "substitute"] = "member"
+
+
+class MemberInterest(Model):
+    kind: Literal["pecuniary", "professional", "other"]
+    matter: str = Field(description="A matter's id")
+    description: str = ""
+
+
+class Member(Model):
+    """A member as the council file gives them (less the password)."""
+
+    id: str
+    name: str
+    committees: list[MemberSeat]
+    portfolio_holder: list[str] = Field(description="Portfolio ids")
+    opposition_spokesperson: list[str] = Field(description="Portfolio ids")
+    interests: list[MemberInterest]
+    group: str | None = Field(description="A group's id; null: not in a group")
+    ward: str | None
+    email: str | None = Field(description="Where the member's notices go")
+
+
 class AuditRecord(Model):
     seq: int
     at: str

@@ -43,9 +43,13 @@ class Field:
     maximum: int | None = None
     max_length: int | None = None
     default: object = None
+    items: object = None          # records: the api_models class each item is described by
+    nullable: bool = False        # a JSON null is a value (in a partial body: "clear it")
 
     def schema(self) -> dict:
-        if self.type in ("integer", "boolean"):
+        if self.type == "records":
+            schema = {"type": "array", "items": {"$ref": REF_TEMPLATE.format(model=self.items.__name__)}}
+        elif self.type in ("integer", "boolean"):
             schema = {"type": self.type}
         elif self.type in ("integers", "strings"):
             schema = {"type": "array", "items": {"type": "integer" if self.type == "integers" else "string"}}
@@ -65,6 +69,8 @@ class Field:
             schema["maxLength"] = self.max_length
         if self.default is not None:
             schema["default"] = self.default.isoformat() if isinstance(self.default, date) else self.default
+        if self.nullable:
+            schema = {"anyOf": [schema, {"type": "null"}]}
         return schema
 
     def parse(self, value, from_text: bool):
@@ -78,6 +84,10 @@ class Field:
         elif self.type == "boolean":
             if from_text or not isinstance(value, bool):
                 raise FieldError(self.name, "must be true or false")
+        elif self.type == "records":
+            # each item's fields are checked by the use-case, which names the wrong one
+            if from_text or not isinstance(value, list) or any(not isinstance(v, dict) for v in value):
+                raise FieldError(self.name, "must be a list of objects")
         elif self.type in ("integers", "strings"):
             kind = int if self.type == "integers" else str
             # bool is an int to isinstance; `true` is no paragraph
@@ -139,14 +149,19 @@ def parse_query(fields, args) -> dict:
     return {f.name: f.parse(args.get(f.name), from_text=True) for f in fields}
 
 
-def parse_body(fields, raw: bytes) -> dict:
-    """The declared members of a JSON object body, checked; unknown members are ignored."""
+def parse_body(fields, raw: bytes, partial: bool = False) -> dict:
+    """The declared members of a JSON object body, checked; unknown members are ignored.
+
+    `partial` (PATCH): only the members present, a null kept as None where the field is nullable."""
     try:
         data = json.loads(raw) if raw and raw.strip() else None
     except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         raise BodyError("The body is not valid JSON.") from None
     if not isinstance(data, dict):
         raise BodyError("The body must be a JSON object.")
+    if partial:
+        return {f.name: None if data[f.name] is None and f.nullable else f.parse(data[f.name], from_text=False)
+                for f in fields if f.name in data}
     return {f.name: f.parse(data.get(f.name), from_text=False) for f in fields}
 
 
@@ -170,6 +185,7 @@ class Operation:
     roles: tuple = ()                 # any one of these (`member` is the account kind)
     query: tuple = ()
     body: tuple | None = None         # JSON object members; None: no body
+    partial: bool = False             # PATCH: the body holds only the members to change
     path: dict = field(default_factory=dict)   # path parameter -> description
     answers: dict = field(default_factory=dict)
     tags: tuple = ()
@@ -243,6 +259,7 @@ def _operation_object(op: Operation, params: list[tuple[str, str]]) -> dict:
             "type": "object",
             "properties": {f.name: {**f.schema(), **({"description": f.description} if f.description else {})}
                            for f in op.body},
+            **({"minProperties": 1} if op.partial else {}),
             **({"required": [f.name for f in op.body if f.required]} if any(f.required for f in op.body) else {}),
         }}}}
     if op.public:

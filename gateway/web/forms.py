@@ -190,6 +190,13 @@ class CouncilUploadForm(FlaskForm):
         FileAllowed(["yaml", "yml", "json"], message="The council file must be YAML (.yaml, .yml) or JSON (.json)")])
 
 
+class ApplyCouncilForm(FlaskForm):
+    """Confirms a checked upload: names the staged file (its SHA-256), so exactly what was shown is loaded."""
+
+    staged = HiddenField(validators=[InputRequired(message="Upload the council file again")])
+    name = HiddenField()
+
+
 class PolicyForm(FlaskForm):
     text = TextAreaField("Policy lines", validators=[
         DataRequired(message="Enter the policy lines"), Length(max=100_000, message="The policy is too long")])
@@ -208,3 +215,48 @@ class AuditFilterForm(UnsignedForm):
     document = StringField("Document id", validators=[Optional(), Length(max=100)])
     since = Date("From date", validators=[Optional()])
     page = IntegerField("Page", validators=[Optional(), NumberRange(min=1, max=100000)], default=1)
+
+
+SEAT_ROLES = [("", "Not on it"), ("member", "Member"), ("chair", "Chair"), ("vice_chair", "Vice-chair"),
+              ("substitute", "Substitute")]
+INTEREST_KINDS = [("", "Choose a kind"), ("pecuniary", "Pecuniary"), ("professional", "Professional"),
+                  ("other", "Other")]
+
+
+class MemberForm(FlaskForm):
+    """One member's council-file fields. The fields only carry what was typed: the member use-case checks them
+    exactly as the council file is checked, and its message is put on the field it names."""
+
+    # a browser always sends it: a POST without it is no edit of this form (it would clear every field)
+    sent = HiddenField(default="1", validators=[InputRequired(message="The form was not sent whole: open it again")])
+    group = SelectField("Party group", choices=[], validate_choice=False)
+    ward = StringField("Ward")
+    email = StringField("Email address for notices")
+    portfolio_holder = MultiCheckboxField("Portfolio holder for", choices=[], validate_choice=False)
+    opposition_spokesperson = MultiCheckboxField("Opposition spokesperson for", choices=[], validate_choice=False)
+
+
+def member_form(committees, groups, portfolios, matters, interests: int, data=None) -> MemberForm:
+    """A MemberForm with a role choice per committee (`seat_<n>`) and a row per interest (`interest_<n>_...`),
+    the existing `interests` ones with a remove box, then one empty row to add an interest."""
+
+    class Form(MemberForm):
+        pass
+
+    for n, (_ident, name) in enumerate(committees):
+        setattr(Form, f"seat_{n}", SelectField(name, choices=options(SEAT_ROLES), validate_choice=False))
+    matter_choices = options([("", "Choose a matter")] + list(matters))
+    for n in range(interests + 1):
+        number = f"Interest {n + 1}" if n < interests else "New interest"
+        setattr(Form, f"interest_{n}_kind", SelectField(f"{number}: kind", choices=options(INTEREST_KINDS),
+                                                        validate_choice=False))
+        setattr(Form, f"interest_{n}_matter", SelectField(f"{number}: matter", choices=matter_choices,
+                                                          validate_choice=False))
+        setattr(Form, f"interest_{n}_description", StringField(f"{number}: description"))
+        if n < interests:
+            setattr(Form, f"interest_{n}_remove", BooleanField(f"Remove interest {n + 1}"))
+    form = Form(data=data)   # a POST's form data wins over `data`
+    form.group.choices = options([("", "Not in a group")] + list(groups))
+    form.portfolio_holder.choices = options(portfolios)
+    form.opposition_spokesperson.choices = options(portfolios)
+    return form

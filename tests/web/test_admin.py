@@ -43,10 +43,20 @@ def test_council_upload_names_the_entry_and_field_and_changes_nothing(it, gw):
         assert session.get(Member, "cllr-ann").name == "Cllr Ann Able"
 
 
+def confirm(client, preview):
+    """Posts the preview page's confirmation form, as its button would."""
+    page = text(preview)
+    fields = dict(re.findall(r'<input[^>]*name="(staged|name)"[^>]*value="([^"]*)"', page))
+    assert set(fields) == {"staged", "name"}, page
+    return client.post("/admin/council/apply", data=fields)
+
+
 def test_council_upload_loads_and_is_audited(it, gw):
     data = web_council()
     data["members"].append({"id": "cllr-cat", "name": "Cllr Cat Cole", "group": "grp-opp"})
-    response = upload(it, data, name="council.yml")
+    preview = upload(it, data, name="council.yml")
+    assert preview.status_code == 200 and "Check the changes before loading" in plain(preview)
+    response = confirm(it, preview)
     assert response.status_code == 302
     assert "The council file is loaded: 2 groups" in plain(it.get(response.headers["Location"]))
     assert "Cllr Cat Cole" in plain(it.get("/admin/members"))
@@ -54,6 +64,43 @@ def test_council_upload_loads_and_is_audited(it, gw):
     wrong_type = it.post("/admin/council", data={"file": (io.BytesIO(b"x"), "council.txt")},
                          content_type="multipart/form-data")
     assert wrong_type.status_code == 400 and "must be YAML" in text(wrong_type)
+
+
+def test_council_upload_shows_each_change_and_loads_only_when_confirmed(it, gw):
+    # loaded once through the pages, so the stored password hashes carry the tags that tell them unchanged
+    assert confirm(it, upload(it, web_council())).status_code == 302
+    data = web_council()
+    data["members"].append({"id": "cllr-cat", "name": "Cllr Cat Cole", "group": "grp-opp", "password": "pw-cat-1234"})
+    data["members"][1]["interests"] = []                       # Bob's interest removed
+    data["members"][0]["committees"][0]["role"] = "vice_chair"  # Ann no longer chairs Cabinet
+    data["members"][0]["password"] = "a-new-password-1"
+    data["officers"] = [o for o in data["officers"] if o["id"] != "off-clerk"]
+    preview = upload(it, data)
+    assert preview.status_code == 200
+    page = plain(preview)
+    assert "1 entry added" in page and "2 entries changed" in page and "1 not in the file" in page, page
+    rows = [plain_row for plain_row in re.findall(r"<tr>(.*?)</tr>", text(preview), re.S)]
+    cells = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", r)).split()) for r in rows]
+    assert "Members cllr-cat Added name Cllr Cat Cole" in cells
+    assert "Members cllr-ann Changed committees committee: cabinet, role: chair committee: cabinet, role: vice_chair" \
+        in cells
+    assert "Members cllr-ann Changed password changed (never shown)" in cells
+    assert "Members cllr-bob Changed interests kind: pecuniary, matter: m-pool, description: Owns a pool supplier none" \
+        in cells
+    assert "Officers off-clerk Not in the file (kept)" in cells
+    assert "pw-cat-1234" not in text(preview) and "a-new-password-1" not in text(preview)
+    assert not any("cllr-bob Changed password" in c for c in cells)  # unchanged passwords are not re-hashed
+    with gw.sessions() as session:                              # nothing changed yet
+        assert session.get(Member, "cllr-cat") is None and len(session.get(Member, "cllr-bob").interests) == 1
+    assert len(gw.audit.records(event="council_loaded")) == 1
+    assert confirm(it, preview).status_code == 302
+    with gw.sessions() as session:
+        assert session.get(Member, "cllr-cat").name == "Cllr Cat Cole"
+        assert session.get(Member, "cllr-bob").interests == []
+    again = plain(upload(it, data))
+    assert "0 entries added" in again and "0 entries changed" in again and "Loading this file changes nothing" in again
+    stale = it.post("/admin/council/apply", data={"staged": "0" * 64 + ".yaml", "name": "council.yaml"})
+    assert "no longer kept" in plain(it.get(stale.headers["Location"]))
 
 
 def test_browse_members_committees_groups_and_interests(auditor):

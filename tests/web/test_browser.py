@@ -312,7 +312,7 @@ def test_proper_officer_refuses_member_disputes_and_it_checks_the_council(server
     bad.write_text("council: {name: Testshire}\ngroups: []\ncommittees:\n  - {id: cab, name: Cabinet, kind: cabinet}\n",
                    encoding="utf-8")
     it.page.get_by_label("Council file").set_input_files(str(bad))
-    it.page.get_by_role("button", name="Upload and load").click()
+    it.page.get_by_role("button", name="Upload and check the changes").click()
     expect(it.page.locator(".error-summary")).to_contain_text("council.yaml")
     it.shot("council-upload-error")
     for name, heading in (("Members and officers", "Members and officers"), ("Committees", "Committees"),

@@ -41,8 +41,13 @@ MATRIX = {
     ("admin.index", "GET"): ("/admin/", {"cllr-bob": 403, "*": 200}),
     ("admin.council", "GET"): ("/admin/council", {"off-it": 200, "*": 403}),
     ("admin.council", "POST"): ("/admin/council", {"off-it": 400, "*": 403}),
+    ("admin.apply_council", "POST"): ("/admin/council/apply", {"off-it": 400, "*": 403}),
     ("admin.members", "GET"): ("/admin/members", {"cllr-bob": 403, "*": 200}),
     ("admin.member", "GET"): ("/admin/members/cllr-bob", {"cllr-bob": 403, "*": 200}),
+    ("admin.edit_member", "GET"): ("/admin/members/cllr-bob/edit", {"off-it": 200, "*": 403}),
+    ("admin.edit_member", "POST"): ("/admin/members/cllr-bob/edit", {"off-it": 400, "*": 403}),
+    # Bob is not locked: IT is let in, and unlocking changes nothing but the audit log.
+    ("admin.unlock_account", "POST"): ("/admin/accounts/cllr-bob/unlock", {"off-it": 302, "*": 403}),
     ("admin.committees", "GET"): ("/admin/committees", {"cllr-bob": 403, "*": 200}),
     ("admin.groups", "GET"): ("/admin/groups", {"cllr-bob": 403, "*": 200}),
     ("admin.interests", "GET"): ("/admin/interests", {"cllr-bob": 403, "*": 200}),
