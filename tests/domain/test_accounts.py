@@ -107,7 +107,11 @@ def test_a_right_password_among_concurrent_wrong_ones_never_fails_with_an_error(
     results = _in_threads(gw, [WRONG] * 15 + [RIGHT])
     assert all(isinstance(r, SignInError) for r in results[:15]), results
     assert isinstance(results[15], (SignInError, accounts.Account))
-    assert sum(1 for r in results[:15] if r.attempt is not None) <= MAX_FAILURES
+    checked = sum(1 for r in results[:15] if r.attempt is not None)
+    if isinstance(results[15], SignInError):
+        assert checked <= MAX_FAILURES
+    else:  # the owner got in among the first MAX_FAILURES and forgave those before; the count starts again
+        assert checked <= 2 * MAX_FAILURES - 1
 
 
 def test_windows_double_up_to_the_longest_then_the_owner_gets_in(gw):
