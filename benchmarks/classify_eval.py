@@ -180,6 +180,7 @@ def score(outcomes: list[Outcome]) -> dict:
         ],
         "flags": flags,
         "flag_micro": _prf(*flag_micro),
+        "confidence": _calibration(outcomes),
         "mistakes": [
             f"{o.label['file']}: paragraphs {list(o.result.exempt_paragraphs)} (true {o.label['exempt_paragraphs']}),"
             f" flags {list(o.result.flags)} (true {o.label['flags']})"
@@ -187,6 +188,22 @@ def score(outcomes: list[Outcome]) -> dict:
             if list(o.result.exempt_paragraphs) != sorted(o.label["exempt_paragraphs"]) or set(o.result.flags) != set(o.label["flags"])
         ],
     }
+
+
+CONFIDENCE_BANDS = ((0.9, "0.9 and over"), (0.7, "0.7 to 0.9"), (0.0, "under 0.7"))
+
+
+def _calibration(outcomes: list[Outcome]) -> dict:
+    """For each band of stated confidence: how many labels given with it were wholly right."""
+    bands = {name: [0, 0] for _, name in CONFIDENCE_BANDS}
+    for o in outcomes:
+        name = next(name for floor, name in CONFIDENCE_BANDS if o.result.confidence >= floor)
+        right = (list(o.result.exempt_paragraphs) == sorted(o.label["exempt_paragraphs"])
+                 and o.result.party_group == o.label.get("party_group")
+                 and set(o.result.flags) == set(o.label["flags"]) and o.result.needs_review == _expects_review(o.label))
+        bands[name][0] += right
+        bands[name][1] += 1
+    return {name: {"right": right, "documents": n} for name, (right, n) in bands.items()}
 
 
 def _counts(outcomes, truth, predicted) -> tuple[int, int, int]:
@@ -241,6 +258,8 @@ def _format_subset(name: str, scores: dict) -> list[str]:
         f" = {cell(scores['public_review_rate'])} {scores['public_reviewed'] or ''}".rstrip()
     )
     lines.append(f"needs_review overall (fail-closed referrals, most on non-public documents): {scores['reviewed']}/{scores['documents']}")
+    lines.append("confidence stated / labels wholly right: " + "; ".join(
+        f"{band} {c['right']}/{c['documents']}" for band, c in scores["confidence"].items() if c["documents"]))
     if scores["public_restricted_without_review"]:
         lines.append(f"public documents labelled non-public without review: {scores['public_restricted_without_review']}")
     lines.append(
