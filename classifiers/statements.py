@@ -90,7 +90,7 @@ REFERENCE = re.compile(
     r"|\bitems?\s+(?:no\.?\s*)?\d+[a-z]?\s+(?:is|are|was|were|will|on\s+(?:this|the)\s+agenda|of\s+(?:this|the)\s+agenda|below|above)"
     r"|\bappendi(?:x|ces)\s+(?:[A-Z]|\d+)\b(?:\s*\([^()]{0,60}\))?(?:\s*(?:,|and|&)\s*(?:[A-Z]|\d+)\b)*"
     r"\s+(?:(?:to|of)\s+(?:this|the)\s+report\s+)?(?:is|are|contains?|will\s+be|has\s+been|have\s+been|was)\b"
-    r"|\bthe\s+(?:exempt|confidential|private|part\s+(?:2|ii|b))\s+(?:report|appendix|appendices|minutes?|session|items?|papers?|part)\b"
+    r"|\b(?:a|an|the)\s+(?:exempt|confidential|private|part\s+(?:2|ii|b))\s+(?:report|appendix|appendices|annex|minutes?|session|items?|papers?|part)\b"
     r"|\b(?:an?|the)\s+(?:separate|accompanying)\s+(?:exempt\s+|confidential\s+)?(?:report|appendix|annex|paper)\b"
     r"|\b(?:were|was|been)\s+excluded\b|\bhaving\s+(?:resolved|been\s+excluded)|(?-i:\bRESOLVED\b)|\bit\s+was\s+resolved\b"
     r"|\bresolved\s*[-:]|\bKD/\d"
@@ -336,7 +336,9 @@ def _read_markings(doc: Document, found: Statements) -> None:
         if MARKING_START.match(line) and _marks_document(line) and not _heads_exclusion(page, index):
             following = " ".join(page.lines[index:index + 3])
             found.restricted.append(_marking(page, index, "nfp_for_member" if _FOR_MEMBER.search(following) else "restricted_marking"))
-    places = sorted(doc.edge_lines | {(1, index) for index in range(min(_HEADER_LINES, len(page.lines)))})
+    # A listing's first lines are its table (a forward plan's "Private: Yes - para 3" row is about that item).
+    top = set() if doc.is_listing else {(1, index) for index in range(min(_HEADER_LINES, len(page.lines)))}
+    places = sorted(doc.edge_lines | top)
     for page_number, index in places:
         edge_page = doc.pages[page_number - 1]
         line = edge_page.lines[index]

@@ -99,6 +99,12 @@ PUBLIC_FORMS = {
         "Access to information procedure rules\nInformation which falls within any of paragraphs 12 to 15, 17 and 18 "
         "above is exempt only while the public interest in maintaining the exemption outweighs the public interest "
         "in disclosing it.\n"),
+    "a forward plan row saying an item will be private": (
+        "FORWARD PLAN OF KEY DECISIONS\n1 June 2027 to 30 September 2027\n"
+        "Pier kiosk lease | Cabinet | July 2027 | Private: Yes - paragraph 3 of Schedule 12A\n"),
+    "a press release about a confidential appendix": (
+        "Press release\nNew leisure operator chosen\nThe Cabinet chose the operator on Monday. The prices are set out "
+        "in a confidential appendix which is exempt under paragraph 3.\n"),
     "a news summary quoting the notice on an appeal": (
         "Weekly council roundup\nThe appeals panel met on Tuesday. The press and public were expected to be excluded.\n"
         "Each appeal paper carried the statement:\n"
