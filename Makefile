@@ -20,34 +20,27 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-# Debian's Chromium for the browser tests (no browser download); skipped when it cannot be installed.
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+# $(call debian,CHECK,PACKAGES,WHAT FOR,WITHOUT THEM): Debian's packages, installed as root when CHECK fails
+# (no downloads of our own); without them the run goes on and says what is missing.
+debian = @{ $(1); } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's chromium for the browser tests..."; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	      || echo "Could not install chromium: browser tests will be skipped."; \
-	  else echo "chromium is missing and cannot be installed here: browser tests will be skipped."; fi; }
+	    echo "Installing Debian's $(2) $(3)..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null) \
+	      || echo "Could not install $(2): $(4)."; \
+	  else echo "$(2) missing and cannot be installed here: $(4)."; fi; }
 
-# Debian's PostgreSQL: the tests start their own throwaway cluster with it. Without it the PostgreSQL half of the
+# Chromium for the browser tests.
+browser:
+	$(call debian,command -v chromium,chromium,for the browser tests,browser tests will be skipped)
+
+# PostgreSQL: the tests start their own throwaway cluster with it; without it the PostgreSQL half of the
 # suites is skipped and says so, except under CI=true, where it fails.
 postgresql:
-	@{ command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl; } >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's postgresql for the database tests..."; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
-	      || echo "Could not install postgresql: the PostgreSQL tests will be skipped."; \
-	  else echo "postgresql is missing and cannot be installed here: the PostgreSQL tests will be skipped."; fi; }
+	$(call debian,command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl,postgresql,for the database tests,the PostgreSQL tests will be skipped)
 
-# Debian's tesseract (OCR of scanned pages) and poppler-utils (pdftoppm renders them for it); without
-# them scanned pages go to review as before, and the OCR tests are skipped and say so.
+# tesseract (OCR of scanned pages) and poppler-utils (pdftoppm renders the pages for it).
 ocr:
-	@{ command -v tesseract && command -v pdftoppm; } >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's tesseract-ocr and poppler-utils for OCR of scanned pages..."; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr poppler-utils >/dev/null) \
-	      || echo "Could not install tesseract-ocr: scanned pages will go to review."; \
-	  else echo "tesseract-ocr is missing and cannot be installed here: scanned pages will go to review."; fi; }
+	$(call debian,command -v tesseract && command -v pdftoppm,tesseract-ocr poppler-utils,for OCR of scanned pages,scanned pages go to review and the OCR tests are skipped)
 
 $(DEMO)/council.yaml: | $(STAMP)
 	$(BIN)/gateway demo $(DEMO)
