@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from . import banks
 from . import text as T
-from .council import AS_AT, Council, Matter, Member, slug
+from .council import AS_AT, Council, Matter
 from .group_papers import GroupPapers
 from .mentions import MentionForms
 from .restricted import RestrictedForms
@@ -404,7 +404,6 @@ class Generator(RestrictedForms, MentionForms, GroupPapers):
         return ("forward_plan", title, self.meta("democratic", "cabinet", None, None, items), ([], None, []), None, body)
 
     def decision_notice(self):
-        rng = self.rng
         m = self.matter("disposal", "supplier", "grant", "regeneration", "leisure", "waste")
         when = self.meeting("cabinet", "past")
         p = TYPE_PARA[m.type]
@@ -455,7 +454,7 @@ class Generator(RestrictedForms, MentionForms, GroupPapers):
 
     def topic(self, name: str, variant: int):
         """Plan a Part 2 topic: dict with title, service, committee, matter, paras, flags, why, details(r), recs."""
-        rng, c = self.rng, self.c
+        rng = self.rng
         if name == "tenant":
             m = self.matter("homelessness")
             amount = rng.randint(900, 6400)
