@@ -112,3 +112,20 @@ def add_document(session, id="doc-1", title=None, committee="cabinet", meeting=d
                    classified={}, current_version_id=version.id, updated_at=datetime(2026, 11, 1), **fields)
     session.add(doc)
     return doc
+
+
+def gateway_with_document(tmp_path: Path, **document):
+    """A fresh embedded gateway with `council_data()` loaded and one document, doc-1 (`add_document` options)."""
+    from gateway.config import Settings
+    from gateway.domain.council_file import load_council
+    from gateway.domain.generation import bump
+    from gateway.runtime import Gateway
+
+    gateway = Gateway(Settings(data_dir=tmp_path / "data"))
+    gateway.init()
+    with gateway.sessions() as session:
+        load_council(session, write_yaml(tmp_path / "council.yaml", council_data()))
+    with gateway.sessions() as session, session.begin():
+        add_document(session, **document)
+        bump(session)
+    return gateway

@@ -4,24 +4,14 @@ next request, and a change that is rolled back is never seen by anyone else."""
 import pytest
 
 from gateway.access.gather import FactSource
-from gateway.config import Settings
-from gateway.domain.council_file import load_council
 from gateway.domain.generation import bump
 from gateway.domain.models import Committee, Seat
-from gateway.runtime import Gateway
-from tests.factories import add_document, council_data, write_yaml
+from tests.factories import gateway_with_document
 
 
 @pytest.fixture
 def gw(tmp_path):
-    gateway = Gateway(Settings(data_dir=tmp_path / "data"))
-    gateway.init()
-    with gateway.sessions() as session:
-        load_council(session, write_yaml(tmp_path / "council.yaml", council_data()))
-    with gateway.sessions() as session, session.begin():
-        add_document(session, id="doc-1", committee="cabinet")
-        bump(session)
-    return gateway
+    return gateway_with_document(tmp_path, committee="cabinet")
 
 
 def _facts(gw):

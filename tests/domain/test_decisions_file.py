@@ -5,26 +5,17 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from gateway.config import Settings
-from gateway.domain.council_file import load_council
 from gateway.domain.decisions_file import load_decisions
 from gateway.domain.errors import InputError
 from gateway.domain.models import ProperOfficerDecision
-from gateway.runtime import Gateway
-from tests.factories import add_document, council_data, write_yaml
+from tests.factories import gateway_with_document, write_yaml
 
 GOOD = {"member": "cllr-bob", "document": "doc-1", "outcome": "grant", "reasons": "Needed for scrutiny"}
 
 
 @pytest.fixture
 def gw(tmp_path):
-    gateway = Gateway(Settings(data_dir=tmp_path / "data"))
-    gateway.init()
-    with gateway.sessions() as session:
-        load_council(session, write_yaml(tmp_path / "council.yaml", council_data()))
-    with gateway.sessions() as session, session.begin():
-        add_document(session, "doc-1")
-    return gateway
+    return gateway_with_document(tmp_path)
 
 
 def _stored(gw) -> list:

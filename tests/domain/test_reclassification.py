@@ -3,27 +3,18 @@
 import pytest
 
 from gateway.access.gather import FactSource
-from gateway.config import Settings
-from gateway.domain.council_file import load_council
 from gateway.domain.documents import document_labels
 from gateway.domain.errors import InputError
 from gateway.domain.models import Document
 from gateway.domain.reclassification import UnknownDocument, reclassify
-from gateway.runtime import Gateway
-from tests.factories import add_document, council_data, write_yaml
+from tests.factories import gateway_with_document
 
 PO = "off-mo"
 
 
 @pytest.fixture
 def gw(tmp_path):
-    gateway = Gateway(Settings(data_dir=tmp_path / "data"))
-    gateway.init()
-    with gateway.sessions() as session:
-        load_council(session, write_yaml(tmp_path / "council.yaml", council_data()))
-    with gateway.sessions() as session, session.begin():
-        add_document(session, "doc-1", paragraphs=[3])
-    return gateway
+    return gateway_with_document(tmp_path, paragraphs=[3])
 
 
 def _reclassify(session, **changes):
