@@ -67,7 +67,7 @@ def queue():
         items = [i for i in referrals.queue(session, "denied", today) if i.referral.dispute and
                  not i.referral.dispute_outcome]
     else:
-        items = referrals.queue(session, "granted", today) + referrals.queue(session, "denied", today)
+        items = [i for status in ("granted", "denied", "withdrawn") for i in referrals.queue(session, status, today)]
         items.sort(key=lambda i: i.referral.decided_at or i.referral.created_at, reverse=True)
         items = items[:DECIDED_SHOWN]
     counts = {
