@@ -142,14 +142,21 @@ def _document_page(opened, request_form=None, status=200):
         download_form = DownloadForm(formdata=None, data={"purpose": purpose, "capacity": req.capacity})
         mark = documents.marking_for(db(), opened)  # the text shown here carries it, as a copy would
     referred = _referring_rule(doc) if decision.rule == NO_REASON else None
+    again_form = None  # after a refusal: ask again at once with new information
+    if request_form is not None and request_form.new_information.data == "1":
+        again_form, request_form = request_form, None
+    elif decision.rule == referral_service.REFUSED and pending is None:
+        again_form = RequestForm(formdata=None, data={"new_information": "1", "capacity": req.capacity})
     if request_form is None and referable(decision) and pending is None:
         request_form = RequestForm(formdata=None, data={"reason": req.reason, "capacity": req.capacity})
         if decision.rule == NO_REASON and req.reason.strip():
             request_form.reason.errors = [REASON_NEEDED]
-    due = add_working_days(london_today(), referrals.DUE_WORKING_DAYS) if request_form is not None else None
+    due = (add_working_days(london_today(), referrals.DUE_WORKING_DAYS)
+           if request_form is not None or again_form is not None else None)
     return render_template(
         "councillor/document.html", doc=doc, req=req, decision=decision, version=version, pages=pages,
-        is_pdf=is_pdf, request_form=request_form, download_form=download_form, pending=pending, mark=mark,
+        is_pdf=is_pdf, request_form=request_form, again_form=again_form, download_form=download_form,
+        pending=pending, mark=mark,
         refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title), status
 
 
@@ -214,8 +221,14 @@ def request_access(document_id):
         opened = documents.open_document(gateway(), db(), account_id(), document_id, "read", capacity, "")
         return _document_page(opened, request_form=form, status=400)
     reason = form.reason.data.strip()
-    opened, referral = referral_service.request_access(gateway(), db(), account_id(), document_id, reason,
-                                                       capacity)
+    try:
+        opened, referral = referral_service.request_access(gateway(), db(), account_id(), document_id, reason,
+                                                           capacity, form.needed_by.data,
+                                                           form.new_information.data == "1")
+    except InvalidField as exc:
+        show_on_form(form, exc)
+        opened = documents.open_document(gateway(), db(), account_id(), document_id, "read", capacity, "")
+        return _document_page(opened, request_form=form, status=400)
     if referral is not None:  # the request's page says it was sent, and when the answer is due
         return redirect(url_for("councillor.request_detail", referral_id=referral.id))
     if opened.decision.granted:
