@@ -118,8 +118,11 @@ def ingest(folder, as_json):
         click.echo(f"failed: {file}: {reason}")
     for ident, reason in report.needs_review:
         click.echo(f"needs review: {ident}: {reason}")
+    for ident, reason in report.held:
+        click.echo(f"held: {ident}: {reason}")
     click.echo(f"{summary['ingested']} ingested, {summary['updated']} updated, {summary['unchanged']} unchanged, "
-               f"{len(report.needs_review)} need review, {len(report.failed)} failed")
+               f"{len(report.needs_review)} need review, {len(report.failed)} failed"
+               + (f", {len(report.held)} held" if report.held else ""))
 
 
 @main.command()

@@ -15,9 +15,12 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 import classifiers
+from gateway.access.gather import FactSource
+from gateway.access.predicates import public
+from gateway.access.service import make_request
 from gateway.domain.audit import AuditLog, Entry
 from gateway.domain.blobs import BlobStore
-from gateway.domain.clock import utcnow
+from gateway.domain.clock import london_today, utcnow
 from gateway.domain.council_file import read_structured
 from gateway.domain.documents import FolderEntry, check_entry, document_labels, list_folder
 from gateway.domain.errors import InputError
@@ -39,10 +42,13 @@ class IngestReport:
     # application then shows it (not only the files that could not be read)
     needs_review: list = field(default_factory=list)
     failed: list = field(default_factory=list)       # (file, reason): not stored
+    # (id, reason): a changed file for a published document without a new amendment note: not stored
+    held: list = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
             "ingested": len(self.ingested), "updated": len(self.updated), "unchanged": len(self.unchanged),
+            "held": [{"id": i, "reason": r} for i, r in self.held],
             "needs_review": [{"id": i, "reason": r} for i, r in self.needs_review],
             "failed": [{"file": f, "reason": r} for f, r in self.failed],
         }
@@ -130,7 +136,11 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
             with sessions() as session, session.begin():
                 doc = session.get(Document, entry.id)
                 if doc is None or doc.current_version is None or doc.current_version.sha256 != digest:
-                    new_version.append(entry)
+                    held = silent_amendment(doc, entry)
+                    if held:
+                        report.held.append((entry.id, held))
+                    else:
+                        new_version.append(entry)
                     continue
                 before = document_labels(doc)
                 changed = _apply_metadata(doc, entry)
@@ -159,6 +169,25 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
 
 
 REVIEWED_DATES = ("review_on", "release_on")
+
+
+def published_report(doc: Document | None) -> bool:
+    """A document already out in public (published, nothing in it withheld, today): what 003:6.2 protects."""
+    if doc is None or doc.current_version is None:
+        return False
+    session = object_session(doc)
+    return public(None, FactSource(session).document_facts(doc), make_request("discover", at=london_today()))
+
+
+def silent_amendment(doc: Document | None, entry: FolderEntry) -> str | None:
+    """Why a changed file cannot be stored yet: a published report is not silently amended (003:6.2),
+    so its new version needs a note of its own in documents.yaml (`amendment_note`); None when it may be."""
+    if not published_report(doc):
+        return None
+    if entry.amendment_note and entry.amendment_note != doc.current_version.note:
+        return None
+    return (f"{entry.path.name} changed after {doc.id} was published: give a new `amendment_note` in documents.yaml "
+            "saying what changed and why, then ingest again (the published version stays as it is)")
 
 
 def _apply_metadata(doc: Document, entry: FolderEntry) -> bool:
@@ -216,14 +245,19 @@ def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: 
                    labels, inferred_matters: list) -> Document:
     """Records a new version of the entry's document, with the labels found in it; keeps any reclassification."""
     now = utcnow()
+    doc = session.get(Document, entry.id)
+    amended = published_report(doc)
     version = DocumentVersion(
         document_id=entry.id, sha256=digest, media_type=MEDIA_TYPES[path.suffix.lower()], size=size,
         pages=list(extraction.pages), extraction_status=extraction.status,
-        extraction_reason=extraction.reason, ingested_at=now,
+        extraction_reason=extraction.reason, ingested_at=now, note=entry.amendment_note if amended else None,
     )
     session.add(version)
     session.flush()
-    doc = session.get(Document, entry.id)
+    if amended:
+        audit.append_in(session, Entry("document_amended", document=entry.id,
+                                       detail={"note": entry.amendment_note, "sha256": digest,
+                                               "previous_sha256": doc.current_version.sha256}))
     before = document_labels(doc) if doc is not None else None
     if doc is None:
         doc = Document(id=entry.id)

@@ -42,6 +42,7 @@ from gateway.domain.models import (
     Referral,
     Seat,
 )
+from gateway.services import amendments
 from gateway.services import audit as audit_service
 from gateway.services import council as council_service
 from gateway.services import members as member_service
@@ -447,6 +448,7 @@ def ingestion():
     runs = audit_service.records(gateway(), session, current_user.id, event="ingest", limit=5,
                                  descending=True) if is_it(current_user) else []
     return render_template("admin/ingestion.html", unreadable=unreadable, review=review, total=total, runs=runs,
+                           amended=amendments.changed_published(gateway(), session, current_user.id),
                            show_details=is_it(current_user), title="Ingestion status")
 
 

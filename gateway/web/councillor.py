@@ -18,7 +18,7 @@ from gateway.domain import referrals
 from gateway.domain.clock import london_today
 from gateway.domain.models import Committee, Document, Referral
 from gateway.domain.working_days import add_working_days
-from gateway.services import documents
+from gateway.services import amendments, documents
 from gateway.services import referrals as referral_service
 from gateway.services.outcomes import Conflict, InvalidField
 from gateway.services.search import search as search_documents
@@ -157,6 +157,7 @@ def _document_page(opened, request_form=None, status=200):
         "councillor/document.html", doc=doc, req=req, decision=decision, version=version, pages=pages,
         is_pdf=is_pdf, request_form=request_form, again_form=again_form, download_form=download_form,
         pending=pending, mark=mark,
+        amendments=amendments.of_document(db(), doc.id) if decision.granted else [],
         refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title), status
 
 

@@ -22,7 +22,7 @@ from gateway.domain.models import (
     Portfolio,
     Referral,
 )
-from gateway.services import classification
+from gateway.services import amendments, classification
 from gateway.services import documents as document_service
 from gateway.services import referrals as referral_service
 from gateway.services import reviews as review_service
@@ -304,7 +304,8 @@ def document(document_id, review_form=None, error=None, status=200):
         classification=_classification(row), history=history, names=names, paragraphs=PARAGRAPHS,
         flag_labels=FLAG_LABELS, today=london_today(), title=doc.title,
         review_form=review_form or ReviewForm(formdata=None), review_error=error,
-        reviews=reviews.history(session, doc.id), officers=pairs(session, select(Officer.id, Officer.name))), status
+        reviews=reviews.history(session, doc.id), officers=pairs(session, select(Officer.id, Officer.name)),
+        amendments=amendments.of_document(session, doc.id)), status
 
 
 @blueprint.route("/documents/<document_id>/review", methods=["POST"])

@@ -83,3 +83,30 @@ def test_the_proper_officer_withdraws_a_grant_and_the_member_sees_why(bob, mo, g
             "request_decided", "grant_withdrawn"]
     again = mo.post("/officer/referrals/1/withdrawal", data={"withdraw-reasons": "Again"})
     assert again.status_code == 400 and "no grant in force" in plain(again)
+
+
+def test_a_changed_published_document_says_so_on_its_page_and_in_the_list(bob, mo, it, gw):
+    from datetime import datetime
+
+    from gateway.domain.models import DocumentVersion
+
+    with gw.sessions() as session, session.begin():
+        session.add(DocumentVersion(document_id="doc-public", sha256="1" * 64, media_type="text/plain", size=1,
+                                    pages=["Revised."], extraction_status="ok", ingested_at=datetime(2026, 11, 20, 10),
+                                    note="Corrected the opening hours table"))
+        session.add(DocumentVersion(document_id="doc-group", sha256="2" * 64, media_type="text/plain", size=1,
+                                    pages=["Revised."], extraction_status="ok", ingested_at=datetime(2026, 11, 21, 10),
+                                    note="Group note on the budget line"))
+    page = plain(bob.get("/documents/doc-public"))
+    assert "This document was changed after it was published" in page
+    assert "20 November 2026 at 10:00: Corrected the opening hours table" in page
+    assert "changed after it was published" not in plain(bob.get("/documents/doc-exempt"))
+    assert "Corrected the opening hours table" in plain(mo.get("/officer/documents/doc-public"))
+    for viewer in (mo, it):
+        listing = plain(viewer.get("/admin/ingestion"))
+        assert "Published documents changed since publication" in listing
+        assert "Corrected the opening hours table" in listing and "doc-public" in listing
+    # A document IT may not discover is not in IT's list: not its id, title or note.
+    assert "Group note on the budget line" in plain(mo.get("/admin/ingestion"))
+    hidden = plain(it.get("/admin/ingestion"))
+    assert "Group note on the budget line" not in hidden and "doc-group" not in hidden
