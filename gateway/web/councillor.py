@@ -147,6 +147,8 @@ def _document_page(opened, request_form=None, status=200):
         again_form, request_form = request_form, None
     elif decision.rule == referral_service.REFUSED and pending is None:
         again_form = RequestForm(formdata=None, data={"new_information": "1", "capacity": req.capacity})
+    if again_form is not None:
+        again_form.reason.label.text = "What is the new information, and why do you now need the document?"
     if request_form is None and referable(decision) and pending is None:
         request_form = RequestForm(formdata=None, data={"reason": req.reason, "capacity": req.capacity})
         if decision.rule == NO_REASON and req.reason.strip():
