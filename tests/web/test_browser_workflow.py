@@ -40,7 +40,7 @@ def served(tmp_path_factory):
 def test_a_refusal_disputed_and_upheld_opens_the_document(served, browser):  # noqa: F811
     base, _ = served
     needed = london_today() + timedelta(days=1)
-    bob = Visit(browser, base, "dispute")
+    bob = Visit(browser, base, "dispute", javascript=True)  # Chromium's PDF viewer draws with it
     page = bob.page
     bob.sign_in("cllr-bob")
     page.goto("/documents/doc-exempt")
@@ -105,6 +105,8 @@ def test_a_refusal_disputed_and_upheld_opens_the_document(served, browser):  # n
     page.get_by_role("link", name="Open the document").click()
     expect(page.locator("#decision")).to_contain_text("R-PO-GRANT")
     expect(page.locator(".document-text")).to_contain_text("rent arrears")
+    expect(page.get_by_label("What will you use the copy for?")).to_have_value(REASON)
+    page.wait_for_timeout(1500)  # Chromium's PDF viewer draws the frame
     bob.shot("document-open")
     bob.close()
 
