@@ -85,6 +85,7 @@ def ingest(folder, as_json):
     """Extract, classify and index every document of FOLDER."""
     from gateway.domain.audit import Entry
     from gateway.domain.ingest import ingest_folder
+    from gateway.services.amendments import published_report
     from index import DocumentIndex
 
     gw = _ready_gateway()
@@ -103,7 +104,8 @@ def ingest(folder, as_json):
 
     try:
         with search_index.batch(gw) as index_later:   # one index commit per batch, not per document
-            report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress, on_change=index_later)
+            report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress, on_change=index_later,
+                                   is_public=published_report)
     except InputError as exc:
         _fail(str(exc))
     finally:

@@ -15,12 +15,9 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 import classifiers
-from gateway.access.gather import FactSource
-from gateway.access.predicates import public
-from gateway.access.service import make_request
 from gateway.domain.audit import AuditLog, Entry
 from gateway.domain.blobs import BlobStore
-from gateway.domain.clock import london_today, utcnow
+from gateway.domain.clock import utcnow
 from gateway.domain.council_file import read_structured
 from gateway.domain.documents import FolderEntry, check_entry, document_labels, list_folder
 from gateway.domain.errors import InputError
@@ -98,9 +95,11 @@ def read_folder(folder: Path, known: dict) -> tuple[list[FolderEntry], list]:
 
 def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, folder: Path, limits: Limits = Limits(),
                   progress: Callable[[int, int], None] | None = None,
-                  on_change: Callable[[list[str]], None] | None = None) -> IngestReport:
+                  on_change: Callable[[list[str]], None] | None = None, *,
+                  is_public: Callable[[Document], bool]) -> IngestReport:
     """Ingests every entry of `folder`; reports what happened to each. Raises InputError only for
-    a folder or documents.yaml that cannot be read at all.
+    a folder or documents.yaml that cannot be read at all. `is_public(document)`: whether a stored
+    document is out in public today (the decision service's answer), whose file may not change silently.
 
     Entries sharing one file are each stored: the file is read, extracted and classified once.
     """
@@ -136,7 +135,7 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
             with sessions() as session, session.begin():
                 doc = session.get(Document, entry.id)
                 if doc is None or doc.current_version is None or doc.current_version.sha256 != digest:
-                    held = silent_amendment(doc, entry)
+                    held = silent_amendment(doc, entry, is_public)
                     if held:
                         report.held.append((entry.id, held))
                     else:
@@ -161,7 +160,8 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
         inferred = list(classifiers.infer_matters(extraction.pages, matters))
         for entry in path_entries:
             with sessions() as session, session.begin():
-                doc = _store_version(audit, session, entry, path, digest, len(data), extraction, labels, inferred)
+                doc = _store_version(audit, session, entry, path, digest, len(data), extraction, labels, inferred,
+                                     is_public)
                 _note_review(report, doc)
             report.ingested.append(entry.id)
             finished([entry.id])
@@ -171,18 +171,10 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
 REVIEWED_DATES = ("review_on", "release_on")
 
 
-def published_report(doc: Document | None) -> bool:
-    """A document already out in public (published, nothing in it withheld, today): what 003:6.2 protects."""
-    if doc is None or doc.current_version is None:
-        return False
-    session = object_session(doc)
-    return public(None, FactSource(session).document_facts(doc), make_request("discover", at=london_today()))
-
-
-def silent_amendment(doc: Document | None, entry: FolderEntry) -> str | None:
+def silent_amendment(doc: Document | None, entry: FolderEntry, is_public: Callable[[Document], bool]) -> str | None:
     """Why a changed file cannot be stored yet: a published report is not silently amended (003:6.2),
     so its new version needs a note of its own in documents.yaml (`amendment_note`); None when it may be."""
-    if not published_report(doc):
+    if doc is None or doc.current_version is None or not is_public(doc):
         return None
     if entry.amendment_note and entry.amendment_note != doc.current_version.note:
         return None
@@ -242,11 +234,11 @@ def _review_reason(doc: Document, labels: dict) -> str:
 
 
 def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: Path, digest: str, size: int, extraction: Extraction,
-                   labels, inferred_matters: list) -> Document:
+                   labels, inferred_matters: list, is_public: Callable[[Document], bool]) -> Document:
     """Records a new version of the entry's document, with the labels found in it; keeps any reclassification."""
     now = utcnow()
     doc = session.get(Document, entry.id)
-    amended = published_report(doc)
+    amended = doc is not None and doc.current_version is not None and is_public(doc)
     version = DocumentVersion(
         document_id=entry.id, sha256=digest, media_type=MEDIA_TYPES[path.suffix.lower()], size=size,
         pages=list(extraction.pages), extraction_status=extraction.status,

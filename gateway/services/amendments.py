@@ -5,10 +5,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
+from gateway.access.gather import FactSource
+from gateway.access.predicates import public
+from gateway.access.service import make_request
+from gateway.domain.clock import london_today
 from gateway.domain.models import Document, DocumentVersion
 from gateway.services.audit import Viewer
+
+
+def published_report(doc: Document) -> bool:
+    """A stored document out in public today (published, nothing in it withheld): what 003:6.2 protects."""
+    facts = FactSource(object_session(doc)).document_facts(doc)
+    return public(None, facts, make_request("discover", at=london_today()))
 
 
 @dataclass(frozen=True)
