@@ -24,7 +24,7 @@ from gateway.domain.clock import london_today, utcnow
 from gateway.domain.documents import STATUSES, document_labels
 from gateway.domain.models import Document, Member, Referral
 from gateway.domain.sessions import token_account
-from gateway.services import accounts, classification, documents, members
+from gateway.services import accounts, amendments, classification, documents, members
 from gateway.services import audit as audit_service
 from gateway.services import referrals as referral_service
 from gateway.services import reviews as review_service
@@ -380,6 +380,16 @@ def reviews_due(call: Call):
         id=r.id, title=r.title, committee=r.committee_id, meeting_date=r.meeting_date,
         exempt_paragraphs=sorted(document_labels(r)["exempt_paragraphs"]), review_on=r.review_on,
         release_on=r.release_on) for r in rows])
+
+
+@route("/amendments", roles=("proper_officer", "admin"), tags=("documents",),
+       answers={200: Answer("Published documents changed since publication, latest change first (IT: only those "
+                            "it may discover)", answers.Amendments)})
+def amendments_list(call: Call):
+    """Published documents whose file changed after publication, each change with its recorded note (003:6.2)."""
+    return answers.Amendments([answers.Amendment(
+        id=a.document_id, title=a.title, changed_at=a.changed_at.isoformat(), note=a.note, changes=a.changes)
+        for a in amendments.changed_published(gateway(), db(), call.account.id)])
 
 
 @route("/documents/<document_id>/requests", "POST", path=DOCUMENT_ID, tags=("referrals",),

@@ -200,6 +200,21 @@ class ReviewsDue(RootModel[list[ReviewDue]]):
         return self.model_dump(mode="json", exclude_unset=True)
 
 
+class Amendment(Model):
+    """A published document changed since publication: its latest change."""
+
+    id: str
+    title: str
+    changed_at: str = Field(description="When the latest changed version was stored")
+    note: str = Field(description="What changed and why, as recorded (documents.yaml `amendment_note`)")
+    changes: int = Field(description="How many times it changed since publication")
+
+
+class Amendments(RootModel[list[Amendment]]):
+    def to_json(self) -> list:
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
 class MemberSeat(Model):
     committee: str = Field(description="A committee's id")
     role: Literal["member", "chair", "vice_chair", "substitute"] = "member"

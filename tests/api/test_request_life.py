@@ -172,3 +172,23 @@ def test_the_queue_puts_the_earlier_of_due_date_and_needed_by_first(client, gw, 
         (body,) = [n.body for n in session.query(Notice).filter_by(kind="request_arrived")
                    if "doc-exempt-2" in n.body]
     assert f"needs it by {tomorrow:%A} {tomorrow.day}" in body
+
+
+def test_the_changed_published_documents_for_it_and_the_proper_officer(client, gw, mo, admin, bob):
+    from datetime import datetime
+
+    from gateway.domain.models import DocumentVersion
+
+    with gw.sessions() as session, session.begin():
+        for ident, day, note in (("doc-public", 20, "Corrected the opening hours"),
+                                 ("doc-public", 22, "Added the winter timetable"),
+                                 ("doc-admin", 21, "Group note on tactics")):
+            session.add(DocumentVersion(document_id=ident, sha256="1" * 64, media_type="text/plain", size=1,
+                                        pages=["Revised."], extraction_status="ok",
+                                        ingested_at=datetime(2026, 11, day, 10), note=note))
+    seen = client.get("/api/v1/amendments", headers=mo).get_json()
+    assert [(a["id"], a["note"], a["changes"]) for a in seen] == [
+        ("doc-public", "Added the winter timetable", 2), ("doc-admin", "Group note on tactics", 1)]
+    # IT does not discover another group's internal paper: it is not in IT's list at all.
+    assert [a["id"] for a in client.get("/api/v1/amendments", headers=admin).get_json()] == ["doc-public"]
+    assert client.get("/api/v1/amendments", headers=bob).status_code == 403
