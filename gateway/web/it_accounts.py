@@ -48,7 +48,9 @@ def add():
         try:
             account, password = account_admin.add_account(gateway(), db(), current_user.id, kind, values)
         except InvalidField as exc:
-            error = show_on_form(form, exc)
+            field = exc.field.split("[", 1)[0].split(".", 1)[0]   # roles[0] -> roles
+            message = f"{form[field].label.text}: {exc.message}" if field in form else exc.message
+            error = show_on_form(form, InvalidField(field, message))
         else:
             return _shown_once("accounts/password.html", account=account, password=password, added=True,
                                back=_back(account["id"]), title=f"{account['name']}'s account is ready")
