@@ -18,14 +18,14 @@ ROLE_LABELS = {"proper_officer": "Proper Officer", "deputy_proper_officer": "Dep
 class AddAccountForm(FlaskForm):
     kind = RadioField("Kind of account", choices=options([("member", "A councillor"), ("officer", "An officer")]),
                       default="member", validators=[InputRequired(message="Choose a councillor or an officer")])
-    id = StringField("Username (the account's id)", validators=[Length(max=100)])
-    name = StringField("Full name", validators=[Length(max=200)])
-    email = StringField("Email address for notices (optional)", validators=[Length(max=254)])
+    id = StringField("Username (the account's id)")
+    name = StringField("Full name")
+    email = StringField("Email address for notices (optional)")
     group = SelectField("Party group (councillors)", choices=[], validate_choice=False)
-    ward = StringField("Ward (councillors, optional)", validators=[Length(max=200)])
+    ward = StringField("Ward (councillors, optional)")
     roles = MultiCheckboxField("Roles (officers)", choices=options(
         (role, ROLE_LABELS.get(role, role)) for role in OFFICER_ROLES))
-    service = StringField("Service (officers, optional)", validators=[Length(max=100)])
+    service = StringField("Service (officers, optional)")
 
 
 OUTCOME_CHOICES = [("", "Any"), ("granted", "Granted"), ("denied", "Refused")]
@@ -42,5 +42,7 @@ class DecidedFilterForm(UnsignedForm):
 
 
 class StandardReasonForm(FlaskForm):
-    title = StringField("Short name (what you pick from)", validators=[Length(max=100)])
-    text = TextAreaField("The reason, as the member will read it", validators=[Length(max=5000)])
+    title = StringField("Short name (what you pick from)",
+                        validators=[Length(max=100, message="Use 100 characters or fewer")])
+    text = TextAreaField("The reason, as the member will read it",
+                         validators=[Length(max=5000, message="Use 5,000 characters or fewer")])
