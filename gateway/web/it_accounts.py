@@ -1,6 +1,6 @@
 """IT's account pages: add a member or officer, disable or enable an account, reset a password. Thin callers
 of `services.account_admin`; a generated password is shown once, on the answer to the form that made it
-(never in a redirect, a flash message or the log), and that answer is not stored by the browser."""
+(never in a redirect, a flash message or the log); the app marks every answer no-store."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
@@ -26,11 +26,6 @@ def _back(account_id: str) -> str:
     return url_for("admin.members")
 
 
-def _shown_once(template: str, **context):
-    response = render_template(template, **context)
-    return response, 200, {"Cache-Control": "no-store"}
-
-
 @blueprint.route("/new", methods=["GET", "POST"])
 def add():
     form = AddAccountForm()
@@ -52,7 +47,7 @@ def add():
             message = f"{form[field].label.text}: {exc.message}" if field in form else exc.message
             error = show_on_form(form, InvalidField(field, message))
         else:
-            return _shown_once("accounts/password.html", account=account, password=password, added=True,
+            return render_template("accounts/password.html", account=account, password=password, added=True,
                                back=_back(account["id"]), title=f"{account['name']}'s account is ready")
     status = 400 if (error or form.errors) else 200
     return render_template("accounts/new.html", form=form, error=error,
@@ -89,5 +84,5 @@ def reset_password(account_id):
     _confirmed()
     password = account_admin.reset_password(gateway(), db(), current_user.id, account_id)
     account = account_admin.account_json(account_row(db(), account_id))
-    return _shown_once("accounts/password.html", account=account, password=password, added=False,
+    return render_template("accounts/password.html", account=account, password=password, added=False,
                        back=_back(account_id), title=f"A new password for {account['name']}")
