@@ -8,7 +8,7 @@ import re
 from gateway.domain import referrals
 from gateway.domain.models import Member, Officer
 from gateway.services import accounts
-from tests.web.conftest import PASSWORDS, sign_in
+from tests.web.conftest import PASSWORDS
 
 
 def plain(response) -> str:

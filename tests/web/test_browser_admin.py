@@ -13,7 +13,7 @@ from werkzeug.serving import make_server
 
 from gateway.domain.accounts import MAX_FAILURES
 from gateway.services import referrals as referral_service
-from tests.web.conftest import PASSWORDS, build_app
+from tests.web.conftest import build_app
 from tests.web.test_browser import CHROMIUM, Visit, browser  # noqa: F401 (the module's browser fixture)
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),

@@ -48,8 +48,8 @@ def service(gw):
             session.add(Referral(member_id=member, document_id=document, reason="For my duties", capacity="councillor",
                                  rule="R-NEED-TO-KNOW", status=status, created_at=at(due - timedelta(days=2)), due=due,
                                  decided_at=decided_at, decided_by=by, decision_reasons=reasons))
-        session.add(Referral(member_id="cllr-bob", document_id="doc-public", reason="For my ward", rule="R-NEED-TO-KNOW",
-                             capacity="councillor", status="denied", created_at=at(today), due=today,
+        session.add(Referral(member_id="cllr-bob", document_id="doc-public", reason="For my ward",
+                             rule="R-NEED-TO-KNOW", capacity="councillor", status="denied", created_at=at(today), due=today,
                              decided_at=at(today), decided_by="off-mo", decision_reasons="-Not needed",
                              dispute="I do need it", disputed_at=at(today)))
         session.get(Document, "doc-exempt").review_on = today

@@ -44,7 +44,8 @@ def test_the_proper_officer_picks_a_standard_reason_and_adds_their_own_words(mo,
         assert session.get(Referral, referral).decision_reasons == f"{NEED}\n\nUntil the meeting."
     assert gw.audit.records(event="adjudication")[-1]["detail"]["reasons"] == f"{NEED}\n\nUntil the meeting."
     # changing the standard reason later leaves the decision as it was written
-    assert mo.post(f"/officer/reasons/{ident}", data={"title": "Need to know", "text": "Other words."}).status_code == 302
+    changed = mo.post(f"/officer/reasons/{ident}", data={"title": "Need to know", "text": "Other words."})
+    assert changed.status_code == 302
     with gw.sessions() as session:
         assert session.get(Referral, referral).decision_reasons.startswith(NEED)
     assert NEED in plain(bob.get(f"/requests/{referral}"))
