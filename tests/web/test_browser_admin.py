@@ -90,12 +90,30 @@ def test_it_unlocks_one_member_and_adds_an_interest_to_another_which_decides_at_
     expect(ann.page.locator("#decision")).to_contain_text("pecuniary interest")
     ann.step = it.step
     ann.shot("ann-refused-for-her-interest")
+    it.step = ann.step
 
     # Bob is let in again with his own password.
     bob.sign_in("cllr-bob")
     expect(bob.page.get_by_role("heading", name="Search documents")).to_be_visible()
     bob.shot("bob-signed-in-again")
-    for visit in (ann, bob, it):
+
+    # A new councillor's account, with a password shown once, that works at once.
+    page.get_by_role("link", name="Members and officers").first.click()
+    page.get_by_role("link", name="Add an account").click()
+    page.get_by_label("Username (the account's id)").fill("cllr-cat")
+    page.get_by_label("Full name").fill("Cllr Cat Jones")
+    page.get_by_label("Party group (councillors)").select_option(label="Opposition Group")
+    it.shot("adding-an-account")
+    page.get_by_role("button", name="Add the account").click()
+    password = page.locator("#generated-password").inner_text()
+    it.shot("password-shown-once")
+    cat = Visit(browser, base, "it-journey-cat")
+    cat.page.goto("/sign-in")
+    cat.page.get_by_label("Username").fill("cllr-cat")
+    cat.page.get_by_label("Password").fill(password)
+    cat.page.get_by_role("button", name="Sign in").click()
+    expect(cat.page.get_by_role("button", name="Sign out Cllr Cat Jones")).to_be_visible()
+    for visit in (ann, bob, it, cat):
         visit.close()
 
 
