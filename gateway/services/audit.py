@@ -1,7 +1,7 @@
 """Reading the audit log: each viewer sees the records about the documents they may discover.
 
-The Proper Officer, their deputies and auditors see every record. Anyone else (IT) sees a record about a document only
-where the decision service would let them discover it (visibility not hidden); a record about any other
+The Proper Officer, their deputies and auditors see every record. Anyone else (IT) sees a record about a
+document only where the decision service would let them discover it (visibility not hidden); a record about any other
 id, hidden or missing alike, keeps its number, time, event and actor but loses its document id, outcome,
 rule and detail (titles, labels, reasons, party groups). Pages, export and API all read through here.
 """
