@@ -1,6 +1,7 @@
 """The named conditions policy lines combine. Each reads only facts: (subject, document, request)."""
 
 from gateway.access.facts import ANONYMOUS, CHAIR_ROLES, MEMBER, OFFICER, DocumentFacts, Request, Subject
+from gateway.domain.accounts import PROPER_OFFICER_ROLES
 
 HIDING_FLAGS = frozenset({"monitoring_officer_correspondence", "employee_matter", "third_party_personal_data"})
 CURIOSITY = ("curious", "curiosity", "just interested", "just want to see", "nosy")
@@ -99,7 +100,7 @@ PREDICATES = {
     "always": lambda sub, doc, req: True,
     "anonymous": lambda sub, doc, req: sub.kind == ANONYMOUS,
     "officer": lambda sub, doc, req: sub.kind == OFFICER,
-    "proper_officer": lambda sub, doc, req: sub.kind == OFFICER and "proper_officer" in sub.officer_roles,
+    "proper_officer": lambda sub, doc, req: sub.kind == OFFICER and bool(PROPER_OFFICER_ROLES & set(sub.officer_roles)),
     "service_officer": lambda sub, doc, req: (
         sub.kind == OFFICER and sub.service is not None and sub.service == doc.service
     ),

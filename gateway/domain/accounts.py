@@ -24,6 +24,8 @@ WRONG = "The username or password is not right."
 USERNAME_MAX = SignInState.__table__.c.username.type.length
 _UPSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}   # both: ON CONFLICT ... RETURNING
 _DUMMY_HASH = hash_password("timing-equaliser")
+# The Proper Officer and their deputies (a deputy Monitoring Officer, say): each acts on the queue as themselves.
+PROPER_OFFICER_ROLES = frozenset({"proper_officer", "deputy_proper_officer"})
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Account:
 
     @property
     def is_proper_officer(self) -> bool:
-        return "proper_officer" in self.roles
+        return bool(PROPER_OFFICER_ROLES & self.roles)
 
     @property
     def is_admin(self) -> bool:
@@ -65,19 +67,34 @@ class SignInError(Exception):
         return {key: value for key, value in detail.items() if value is not None}
 
 
+def account_row(session: Session, account_id: str) -> Member | Officer | None:
+    """The member or officer with this id, disabled or not."""
+    return session.get(Member, account_id) or session.get(Officer, account_id)
+
+
+def account_names(session: Session, ids) -> dict:
+    """{id: name} for the members and officers among `ids` (others are left out)."""
+    ids = {ident for ident in ids if ident}
+    if not ids:
+        return {}
+    found = dict(session.execute(select(Member.id, Member.name).where(Member.id.in_(ids))).all())
+    found.update(session.execute(select(Officer.id, Officer.name).where(Officer.id.in_(ids))).all())
+    return found
+
+
 def find_account(session: Session, account_id: str) -> Account | None:
-    member = session.get(Member, account_id)
-    if member is not None:
-        return Account(member.id, member.name, "member")
-    officer = session.get(Officer, account_id)
-    if officer is not None:
-        return Account(officer.id, officer.name, "officer", frozenset(officer.roles or []))
-    return None
+    """The account that may act now: None for an unknown id and for an account IT has disabled."""
+    row = account_row(session, account_id)
+    if row is None or row.disabled_at is not None:
+        return None
+    if isinstance(row, Member):
+        return Account(row.id, row.name, "member")
+    return Account(row.id, row.name, "officer", frozenset(row.roles or []))
 
 
 def _stored_hash(session: Session, username: str) -> str | None:
-    row = session.get(Member, username) or session.get(Officer, username)
-    return row.password_hash if row is not None else None
+    row = account_row(session, username)
+    return row.password_hash if row is not None and row.disabled_at is None else None
 
 
 def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> Account:

@@ -10,7 +10,6 @@ appends one keyed `audit_keyed` record naming how many unkeyed records precede i
 be keyed; unkeyed records are accepted only as that sealed prefix.
 """
 
-import csv
 import hashlib
 import json
 import logging
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from defusedcsv import csv  # a cell starting = + - @ is prefixed, so a spreadsheet shows it as text
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
@@ -312,17 +312,20 @@ class AuditLog:
     def export(self, out, fmt: str = "jsonl", shown=None) -> int:
         """Every record, as `shown` (if given) lets the reader see it."""
         rows = self.records()
-        if shown is not None:
-            rows = [shown(row) for row in rows]
-        if fmt == "csv":
-            writer = csv.DictWriter(out, fieldnames=list(COLUMNS))
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({**row, "detail": json.dumps(row["detail"], sort_keys=True)})
-        else:
-            for row in rows:
-                out.write(json.dumps(row, sort_keys=True) + "\n")
-        return len(rows)
+        return write_records(out, fmt, [shown(row) for row in rows] if shown is not None else rows)
+
+
+def write_records(out, fmt: str, rows: list[dict]) -> int:
+    """Records written as JSON lines or CSV (`detail` as JSON in its cell); returns how many."""
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({**row, "detail": json.dumps(row["detail"], sort_keys=True)})
+    else:
+        for row in rows:
+            out.write(json.dumps(row, sort_keys=True) + "\n")
+    return len(rows)
 
 
 def record_json(row) -> dict:

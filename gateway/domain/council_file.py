@@ -20,7 +20,8 @@ from gateway.passwords import password_unchanged, stored_password
 COMMITTEE_KINDS = ("executive", "scrutiny", "regulatory", "council", "standards", "other")
 ROLES = ("member", "chair", "vice_chair", "substitute")
 INTEREST_KINDS = ("pecuniary", "professional", "other")
-OFFICER_ROLES = ("proper_officer", "officer", "admin", "auditor")
+# deputy_proper_officer (a deputy Monitoring Officer, say) acts on the queue as the Proper Officer does
+OFFICER_ROLES = ("proper_officer", "deputy_proper_officer", "officer", "admin", "auditor")
 
 # One schema for the council file (CONTRACT.md); text lengths are those of the database columns.
 SEAT = Record({"committee": Id(ref="committees"), "role": OneOf(ROLES, default="member")})
@@ -101,6 +102,22 @@ def check_member_fields(session: Session, member_id: str, values: dict, source: 
     resolve(where.refs, {section: set(session.scalars(select(column))) for section, column in _KNOWN.items()})
     _check_seats(source, entry, checked)
     return checked
+
+
+def check_new_account(session: Session, kind: str, values: dict, source: str = "account") -> dict:
+    """A new member's or officer's entry (id, name, email; a member's group and ward, an officer's roles and
+    service), checked as the council file checks one; the id must not be any account's yet."""
+    schema = {"member": MEMBER, "officer": OFFICER}.get(kind)
+    where = Where(source, None)
+    if schema is None:
+        where.at("kind").fail(f"{kind!r} is not one of member, officer")
+    fields = ("id", "name", "email") + (("group", "ward") if kind == "member" else ("roles", "service"))
+    entry = Record({name: schema.fields[name] for name in fields}).check(values, where)
+    where = Where(source, entry_name(f"{kind}s", 0, entry["id"]).replace("[0]", ""), None, where.refs)
+    resolve(where.refs, {section: set(session.scalars(select(column))) for section, column in _KNOWN.items()})
+    if session.get(Member, entry["id"]) is not None or session.get(Officer, entry["id"]) is not None:
+        where.at("id").fail(f"{entry['id']!r} is already an account's id")
+    return entry
 
 
 def member_entry(row: Member) -> dict:

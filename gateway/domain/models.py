@@ -57,6 +57,8 @@ class Member(Base):
     opposition_spokesperson: Mapped[list] = mapped_column(JSON, default=list)
     email: Mapped[str | None] = mapped_column(String(254), nullable=True)  # where notices go
     password_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    # set by IT: the account cannot sign in or use a token until enabled again
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     seats: Mapped[list["Seat"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
     interests: Mapped[list["Interest"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
@@ -87,6 +89,7 @@ class Officer(Base):
     service: Mapped[str | None] = mapped_column(String(100), nullable=True)
     email: Mapped[str | None] = mapped_column(String(254), nullable=True)  # where notices go
     password_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)  # as Member.disabled_at
 
 
 class Document(Base):
@@ -190,6 +193,17 @@ class Referral(Base):
     dispute_reasons: Mapped[str | None] = mapped_column(Text, nullable=True)
     dispute_until: Mapped[date | None] = mapped_column(Date, nullable=True)
     dispute_decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class StandardReason(Base):
+    """A reason the Proper Officer words once and picks when deciding; a decision keeps its own copy of the text."""
+
+    __tablename__ = "standard_reasons"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(String(100), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class DocumentReview(Base):

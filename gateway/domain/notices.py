@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gateway.domain.accounts import PROPER_OFFICER_ROLES
 from gateway.domain.clock import utcnow
 from gateway.domain.models import Member, Notice, Officer
 
@@ -27,7 +28,9 @@ def enqueue(session: Session, key: str, recipient_id: str, kind: str, subject: s
 
 
 def proper_officers(session: Session) -> list[Officer]:
-    return [o for o in session.scalars(select(Officer).order_by(Officer.id)) if "proper_officer" in (o.roles or [])]
+    """The Proper Officer and their deputies, as they may act on the queue (not those IT has disabled)."""
+    return [o for o in session.scalars(select(Officer).where(Officer.disabled_at.is_(None)).order_by(Officer.id))
+            if PROPER_OFFICER_ROLES & set(o.roles or [])]
 
 
 def address(session: Session, account_id: str) -> str | None:

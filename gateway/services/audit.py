@@ -1,7 +1,7 @@
 """Reading the audit log: each viewer sees the records about the documents they may discover.
 
-The Proper Officer and auditors see every record. Anyone else (IT) sees a record about a document only
-where the decision service would let them discover it (visibility not hidden); a record about any other
+The Proper Officer, their deputies and auditors see every record. Anyone else (IT) sees a record about a
+document only where the decision service would let them discover it (visibility not hidden); a record about any other
 id, hidden or missing alike, keeps its number, time, event and actor but loses its document id, outcome,
 rule and detail (titles, labels, reasons, party groups). Pages, export and API all read through here.
 """
@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 
 from gateway.access.gather import FactSource
 from gateway.access.service import make_request
+from gateway.domain.accounts import PROPER_OFFICER_ROLES, account_names
+from gateway.domain.audit import write_records
 
-EVERYTHING = frozenset({"proper_officer", "auditor"})
+EVERYTHING = PROPER_OFFICER_ROLES | {"auditor"}
 REDACTED = {"redacted": "about a document you may not see"}
 
 
@@ -61,7 +63,16 @@ def records(gw, session: Session, account_id: str | None, since: str | None = No
     return [viewer.shown(record) for record in found]
 
 
-def export(gw, session: Session, account_id: str | None, out, fmt: str = "jsonl") -> int:
-    """The whole log, as this viewer may see it, written as JSON lines or CSV; returns how many records."""
-    viewer = Viewer(gw, session, account_id)
-    return gw.audit.export(out, fmt, shown=viewer.shown)
+def export(gw, session: Session, account_id: str | None, out, fmt: str = "jsonl", since: str | None = None,
+           actor: str | None = None, document: str | None = None, event: str | None = None) -> int:
+    """The log (or the records the filters select, as `records` takes them), as this viewer may see it, written
+    as JSON lines or CSV; returns how many records. A document they may not discover selects nothing."""
+    found = records(gw, session, account_id, since=since, actor=actor, document=document, event=event)
+    return write_records(out, fmt, found)
+
+
+def names(session: Session, shown: list[dict]) -> dict:
+    """{account id: name} for the actors of the records as shown and the accounts their details name."""
+    ids = {r["actor"] for r in shown} | {value for r in shown for key, value in (r.get("detail") or {}).items()
+                                         if key in ("account", "member") and isinstance(value, str)}
+    return account_names(session, ids)

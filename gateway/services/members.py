@@ -5,17 +5,18 @@ new values) and a new access generation, so decisions and search see it at once.
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from gateway.domain.accounts import MAX_FAILURES, find_account
+from gateway.domain.accounts import MAX_FAILURES, account_row
 from gateway.domain.audit import Entry
 from gateway.domain.clock import utcnow
 from gateway.domain.council_file import MEMBER_FIELDS, apply_member_fields, check_member_fields, member_entry
 from gateway.domain.errors import InputError
 from gateway.domain.generation import bump
-from gateway.domain.models import Member, SignInState
+from gateway.domain.models import Document, Member, Referral, SignInState
+from gateway.services.audit import Viewer
 from gateway.services.outcomes import InvalidField, NotFound
 from gateway.services.unit import audited_change
 
-__all__ = ["MEMBER_FIELDS", "get_member", "locked_accounts", "patch_member", "unlock_account"]
+__all__ = ["MEMBER_FIELDS", "get_member", "locked_accounts", "patch_member", "requests_by_member", "unlock_account"]
 
 
 def _member(session: Session, member_id: str) -> Member:
@@ -57,7 +58,7 @@ def patch_member(gw, session: Session, actor: str, member_id: str, changes: dict
 
 def unlock_account(gw, session: Session, actor: str, account_id: str) -> None:
     """Clears the sign-in back-off of a member's or officer's account, so its next attempt is checked at once."""
-    if not isinstance(account_id, str) or find_account(session, account_id) is None:
+    if not isinstance(account_id, str) or account_row(session, account_id) is None:
         raise NotFound()
     with audited_change(gw.audit, session) as records:
         cleared = session.execute(delete(SignInState).where(SignInState.username == account_id)).rowcount
@@ -70,3 +71,18 @@ def locked_accounts(session: Session) -> dict:
     now = utcnow()
     return {state.username: state.failures for state in session.scalars(select(SignInState))
             if state.failures >= MAX_FAILURES and state.locked_until is not None and state.locked_until > now}
+
+
+def requests_by_member(gw, session: Session, viewer_id: str, member_id: str | None = None) -> dict:
+    """{member id: [(referral, document title)], newest first} for the requests about documents the viewer may
+    discover (the decision service's discover, as the audit pages use it); the others are left out entirely."""
+    viewer = Viewer(gw, session, viewer_id)
+    query = (select(Referral, Document.title).join(Document, Document.id == Referral.document_id)
+             .order_by(Referral.id.desc()))
+    if member_id is not None:
+        query = query.where(Referral.member_id == member_id)
+    found: dict = {}
+    for referral, title in session.execute(query):
+        if viewer.discovers(referral.document_id):
+            found.setdefault(referral.member_id, []).append((referral, title))
+    return found

@@ -14,6 +14,7 @@ from gateway.domain.models import Referral
 from gateway.services import notices
 from gateway.services.documents import Opened, open_document
 from gateway.services.outcomes import Conflict, InvalidField, NotFound
+from gateway.services.standard_reasons import with_standard_reason
 from gateway.services.unit import audited_change
 
 
@@ -77,10 +78,12 @@ def _decided(gw, session: Session, officer_id: str, referral_id: int, change, ev
     return referral
 
 
-def decide(gw, session: Session, officer_id: str, referral_id: int, outcome: str, reasons: str,
-           until: date | None = None) -> Referral:
-    """The Proper Officer's grant or refusal, with written reasons; it takes effect on the next request.
-    A refusal's `until` is its end date: after it the member may ask again."""
+def decide(gw, session: Session, officer_id: str, referral_id: int, outcome: str, reasons: str | None,
+           until: date | None = None, standard_reason: int | None = None) -> Referral:
+    """The Proper Officer's grant or refusal, with written reasons (a standard reason's text, when one is picked,
+    before their own words); it takes effect on the next request. A refusal's `until` is its end date: after
+    it the member may ask again."""
+    reasons = with_standard_reason(session, standard_reason, reasons)
     return _decided(gw, session, officer_id, referral_id,
                     lambda: referrals.decide_referral(session, referral_id, officer_id, outcome, reasons, until),
                     "adjudication", {"reasons": reasons, "until": until}, notices.request_decided)

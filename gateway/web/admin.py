@@ -169,6 +169,7 @@ def members():
     officers = list(session.scalars(select(Officer).order_by(Officer.name)))
     return render_template("admin/members.html", members=rows, officers=officers, **_names(session),
                            locked=member_service.locked_accounts(session), form=ConfirmForm(),
+                           requests=member_service.requests_by_member(gateway(), session, current_user.id),
                            title="Members and officers")
 
 
@@ -178,9 +179,8 @@ def member(member_id):
     row = session.get(Member, member_id)
     if row is None:
         abort(404)
-    viewer = audit_service.Viewer(gateway(), session, current_user.id)  # IT: only requests for what it may discover
-    requests = [r for r in session.scalars(select(Referral).where(Referral.member_id == row.id)
-                                           .order_by(Referral.id.desc())) if viewer.discovers(r.document_id)]
+    # IT: only requests for what it may discover, by title
+    requests = member_service.requests_by_member(gateway(), session, current_user.id, row.id).get(row.id, [])
     locked = member_service.locked_accounts(session)
     return render_template("admin/member.html", m=row, requests=requests, **_names(session),
                            email=row.email, locked=locked.get(row.id), form=ConfirmForm(), title=row.name)
@@ -463,26 +463,33 @@ def audit():
     records, page, more = [], 1, False
     if form.validate():
         page = form.page.data or 1
-        since = form.since.data.isoformat() if form.since.data else None
-        found = audit_service.records(gateway(), session, current_user.id, since=since,
-                                      actor=(form.actor.data or "").strip() or None,
-                                      document=(form.document.data or "").strip() or None,
-                                      event=form.event.data or None, limit=page * AUDIT_PAGE_SIZE + 1,
-                                      descending=True)
+        found = audit_service.records(gateway(), session, current_user.id, **_audit_filters(form),
+                                      limit=page * AUDIT_PAGE_SIZE + 1, descending=True)
         records = found[(page - 1) * AUDIT_PAGE_SIZE: page * AUDIT_PAGE_SIZE]
         more = len(found) > page * AUDIT_PAGE_SIZE
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("admin/audit.html", form=form, records=records, page=page, more=more, args=args,
-                           title="Audit log"), 200 if not form.errors else 400
+                           names=audit_service.names(session, records), title="Audit log"), \
+        200 if not form.errors else 400
+
+
+def _audit_filters(form: AuditFilterForm) -> dict:
+    """The filters on screen as `audit_service.records` and `export` take them."""
+    return {"since": form.since.data.isoformat() if form.since.data else None,
+            "actor": (form.actor.data or "").strip() or None,
+            "document": (form.document.data or "").strip() or None, "event": form.event.data or None}
 
 
 @blueprint.route("/audit/export")
 def audit_export():
+    """The records the filters on screen select (all of them without filters), as this viewer may see them."""
     fmt = request.args.get("format", "jsonl")
-    if fmt not in ("jsonl", "csv"):
+    form = AuditFilterForm(formdata=request.args)
+    form.event.choices = options([("", "Any event")])   # any event name filters; one no record has finds nothing
+    if fmt not in ("jsonl", "csv") or not form.validate():
         abort(400)
     out = io.StringIO()
-    audit_service.export(gateway(), db(), current_user.id, out, fmt)
+    audit_service.export(gateway(), db(), current_user.id, out, fmt, **_audit_filters(form))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     response = Response(out.getvalue(), mimetype="text/csv" if fmt == "csv" else "application/x-ndjson")
     response.charset = "utf-8"

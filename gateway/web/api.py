@@ -19,14 +19,15 @@ from flask import Blueprint, Response, current_app, jsonify, make_response, requ
 
 from gateway.access.service import CAPACITIES
 from gateway.domain import referrals, reviews
-from gateway.domain.accounts import Account
+from gateway.domain.accounts import Account, account_row
 from gateway.domain.clock import london_today, utcnow
 from gateway.domain.documents import STATUSES, document_labels
 from gateway.domain.models import Document, Member, Referral
 from gateway.domain.sessions import token_account
-from gateway.services import accounts, amendments, classification, documents, members
+from gateway.services import account_admin, accounts, amendments, classification, documents, members, oversight
 from gateway.services import audit as audit_service
 from gateway.services import referrals as referral_service
+from gateway.services import standard_reasons as reason_service
 from gateway.services import reviews as review_service
 from gateway.services.outcomes import NotFound, Refused
 from gateway.services.search import search as search_documents
@@ -110,7 +111,8 @@ def bearer() -> tuple[Account, str]:
 
 
 def has_role(account: Account, roles) -> bool:
-    return ("member" in roles and account.kind == "member") or bool(set(roles) & set(account.roles))
+    held = set(account.roles) | ({"proper_officer"} if account.is_proper_officer else set())  # deputies act for them
+    return ("member" in roles and account.kind == "member") or bool(set(roles) & held)
 
 
 def _answer(op: Operation, result):
@@ -490,7 +492,9 @@ def referral(call: Call, referral_id: int):
        body=(Field("outcome", required=True, enum=("grant", "deny")),
              Field("reasons", required=True, max_length=5000, description="Written reasons (002:6.7)"),
              Field("until", "date", description="A grant's last day, or a refusal's: after it the member may ask "
-                                                "again (inclusive)")),
+                                                "again (inclusive)"),
+             Field("standard_reason", "integer", minimum=1,
+                   description="A standard reason's id (GET /standard-reasons): its text comes before `reasons`")),
        answers={200: Answer("The decided referral", answers.Referral), 404: REFERRAL_NOT_FOUND,
                 409: Answer("Already decided: to change a refusal on new information, reconsider it", answers.Error),
                 503: UNAUDITED})
@@ -498,7 +502,22 @@ def decide_referral(call: Call, referral_id: int):
     """The Proper Officer grants or refuses a referral, with written reasons."""
     b = call.body
     return _referral_answer(referral_service.decide(gateway(), db(), call.account.id, referral_id, b["outcome"],
-                                                    b["reasons"], b["until"]))
+                                                    b["reasons"], b["until"], b["standard_reason"]))
+
+
+@route("/standard-reasons", roles=("proper_officer",), tags=("referrals",),
+       answers={200: Answer("The Proper Officer's standard reasons, by title", answers.StandardReasons)})
+def standard_reasons(call: Call):
+    """The standard reasons a decision may cite."""
+    return answers.StandardReasons([answers.StandardReason(id=r.id, title=r.title, text=r.text)
+                                    for r in reason_service.standard_reasons(db())])
+
+
+@route("/dashboard", roles=("proper_officer",), tags=("referrals",),
+       answers={200: Answer("The figures of the Proper Officer's dashboard", answers.Dashboard)})
+def dashboard(call: Call):
+    """How the service is doing: requests waiting, due, overdue, decided on time; disputes; reviews."""
+    return answers.Dashboard(**oversight.dashboard(db()))
 
 
 @route("/referrals/<int:referral_id>/reconsideration", "POST", path=REFERRAL_ID, roles=("proper_officer",),
@@ -607,6 +626,62 @@ def unlock_account(call: Call, account_id: str):
     """Clear an account's sign-in back-off after repeated failures (IT)."""
     members.unlock_account(gateway(), db(), call.account.id, account_id)
     return Response(status=204)
+
+
+ACCOUNT_ID = {"account_id": "A member's or officer's id"}
+ACCOUNT_NOT_FOUND = Answer("No member or officer has that id", answers.Error)
+
+
+@route("/accounts", "POST", roles=("admin",), tags=("administration",),
+       body=(Field("kind", required=True, enum=("member", "officer")),
+             Field("id", required=True, max_length=100, description="The username: a letter or digit, then letters, "
+                                                                    "digits, '.', '_' or '-'"),
+             Field("name", required=True, max_length=200),
+             Field("email", max_length=254, description="Where notices go"),
+             Field("group", max_length=100, description="A member's party group id"),
+             Field("ward", max_length=200, description="A member's ward"),
+             Field("roles", "strings", description="An officer's roles (at least one)"),
+             Field("service", max_length=100, description="An officer's service")),
+       answers={201: Answer("Added, with a generated password shown only here (audited without it)",
+                            answers.NewPassword),
+                400: Answer("A field is wrong (checked as the council file is); `field` names it", answers.Error),
+                503: UNAUDITED})
+def add_account(call: Call):
+    """Add a member or an officer (IT); committees and interests are then set with PATCH /members/{id}."""
+    b = call.body
+    values = {k: b[k] for k in ("id", "name", "email") + (("group", "ward") if b["kind"] == "member"
+                                                          else ("roles", "service"))}
+    account, password = account_admin.add_account(gateway(), db(), call.account.id, b["kind"], values)
+    return answers.NewPassword(account=answers.ManagedAccount(**account), password=password), 201
+
+
+@route("/accounts/<account_id>/disable", "POST", path=ACCOUNT_ID, roles=("admin",), tags=("administration",),
+       answers={200: Answer("Disabled: its sessions and tokens have ended and it cannot sign in (audited)",
+                            answers.ManagedAccount),
+                404: ACCOUNT_NOT_FOUND, 409: Answer("An administrator's own account", answers.Error),
+                503: UNAUDITED})
+def disable_account(call: Call, account_id: str):
+    """Disable an account (IT)."""
+    return answers.ManagedAccount(**account_admin.disable_account(gateway(), db(), call.account.id, account_id))
+
+
+@route("/accounts/<account_id>/enable", "POST", path=ACCOUNT_ID, roles=("admin",), tags=("administration",),
+       answers={200: Answer("Enabled: it may sign in with its password again (audited)", answers.ManagedAccount),
+                404: ACCOUNT_NOT_FOUND, 503: UNAUDITED})
+def enable_account(call: Call, account_id: str):
+    """Enable a disabled account (IT)."""
+    return answers.ManagedAccount(**account_admin.enable_account(gateway(), db(), call.account.id, account_id))
+
+
+@route("/accounts/<account_id>/password", "POST", path=ACCOUNT_ID, roles=("admin",), tags=("administration",),
+       answers={200: Answer("A new generated password, shown only here; the account's sessions and tokens have "
+                            "ended (audited without the password)", answers.NewPassword),
+                404: ACCOUNT_NOT_FOUND, 503: UNAUDITED})
+def reset_password(call: Call, account_id: str):
+    """Reset an account's password (IT)."""
+    password = account_admin.reset_password(gateway(), db(), call.account.id, account_id)
+    account = account_admin.account_json(account_row(db(), account_id))
+    return answers.NewPassword(account=answers.ManagedAccount(**account), password=password)
 
 
 # -- audit and the description -------------------------------------------------------------------

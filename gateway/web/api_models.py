@@ -240,6 +240,47 @@ class Member(Model):
     email: str | None = Field(description="Where the member's notices go")
 
 
+class ManagedAccount(Model):
+    """A member's or officer's account as IT manages it."""
+
+    id: str
+    name: str
+    kind: Literal["member", "officer"]
+    roles: list[str] = Field(description="An officer's roles; empty for a member")
+    email: str | None
+    disabled: bool = Field(description="True: it cannot sign in or use a token")
+
+
+class NewPassword(Model):
+    account: ManagedAccount
+    password: str = Field(description="Generated now and shown only in this answer; give it to the person")
+
+
+class Dashboard(Model):
+    """The Proper Officer's figures, as the dashboard page shows them (today is the council's day)."""
+
+    waiting: int = Field(description="Requests waiting for a decision")
+    due_today: int
+    overdue: int
+    disputes: int = Field(description="Disputed refusals whose committee outcome is not yet recorded")
+    decided_this_month: int
+    on_time_this_month: int = Field(description="Of those, decided on or before their due date")
+    on_time_percent: int | None = Field(description="null when nothing was decided this month")
+    needing_review: int = Field(description="Documents whose classification needs a person's review")
+    reviews_due: int = Field(description="Exempt items whose review date has come")
+
+
+class StandardReason(Model):
+    id: int
+    title: str
+    text: str
+
+
+class StandardReasons(RootModel[list[StandardReason]]):
+    def to_json(self) -> list:
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
 class AuditRecord(Model):
     seq: int
     at: str

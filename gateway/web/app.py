@@ -8,7 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway.config import settings_from_env
 from gateway.runtime import Gateway
-from gateway.web import admin, api, auth, councillor, errors, officer, ratelimit
+from gateway.web import admin, api, auth, councillor, dashboard, errors, it_accounts, officer, ratelimit
 from gateway.web.converters import BoundedInt
 from gateway.web.extensions import csrf, login_manager
 
@@ -63,7 +63,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     errors.register(app)
 
-    for module in (auth, councillor, officer, admin, api):
+    for module in (auth, councillor, officer, dashboard, admin, it_accounts, api):
         app.register_blueprint(module.blueprint)
     csrf.exempt(api.blueprint)  # bearer tokens, not cookies: no cross-site request can carry one
     ratelimit.install(app, gw)

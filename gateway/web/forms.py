@@ -132,12 +132,18 @@ class DisputeForm(FlaskForm):
 class AdjudicationForm(FlaskForm):
     outcome = RadioField("Your decision", choices=options([("grant", "Grant access"), ("deny", "Refuse access")]),
                          validators=[InputRequired(message="Choose whether to grant or refuse access")])
+    # choices: the Proper Officer's standard reasons (services.standard_reasons), set by the page
+    standard_reason = SelectField("A standard reason (optional)", choices=[], coerce=lambda v: int(v) if v else None,
+                                  validate_choice=False, default=None)
     reasons = TextAreaField(
         "Written reasons",
-        validators=[DataRequired(message="Enter your written reasons: the member will see them"),
-                    Length(max=4000, message="Use 4,000 characters or fewer")])
+        validators=[Length(max=4000, message="Use 4,000 characters or fewer")])
     # A grant's last day, or a refusal's (after it the member may ask again with a new reason).
     until = Date("Until (optional)", validators=[Optional()])
+
+    def validate_reasons(self, field):
+        if not (field.data or "").strip() and self.standard_reason.data is None:
+            raise ValidationError("Enter your written reasons or pick a standard reason: the member will see them")
 
 
 class WithdrawalForm(FlaskForm):

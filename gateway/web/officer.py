@@ -27,6 +27,7 @@ from gateway.services import documents as document_service
 from gateway.services import referrals as referral_service
 from gateway.services import reviews as review_service
 from gateway.services.outcomes import Conflict, InvalidField, NotFound
+from gateway.services.standard_reasons import standard_reasons
 from gateway.web.context import account_id, db, gateway
 from gateway.web.forms import (
     FLAG_LABELS,
@@ -145,6 +146,8 @@ def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, s
     names = pairs(session, select(Member.id, Member.name).where(Member.id.in_(member_ids))) if member_ids else {}
     if referral.status == "pending" and form is None:
         form = AdjudicationForm(formdata=None)
+    if form is not None:
+        _standard_reason_choices(form)
     if referral.dispute and not referral.dispute_outcome and outcome_form is None:
         outcome_form = DisputeOutcomeForm(formdata=None)
     if outcome_form is not None:
@@ -167,6 +170,11 @@ def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, s
         title=f"Referral {referral.id}"), status
 
 
+def _standard_reason_choices(form) -> None:
+    form.standard_reason.choices = options([("", "None: my own words only")] + [
+        (str(r.id), r.title) for r in standard_reasons(db())])
+
+
 @blueprint.route("/referrals/<int:referral_id>")
 def referral(referral_id):
     return _referral_page(referral_id)
@@ -179,7 +187,7 @@ def decide(referral_id):
     if form.validate_on_submit():
         try:
             done = referral_service.decide(gateway(), db(), current_user.id, referral_id, form.outcome.data,
-                                           form.reasons.data, form.until.data)
+                                           form.reasons.data, form.until.data, form.standard_reason.data)
         except InvalidField as exc:
             error = show_on_form(form, exc)
         except Conflict as exc:

@@ -18,6 +18,9 @@ CASES = {
     "proper officer sees a group's papers": (
         make_officer(roles=("proper_officer",), service="legal"), D(party_group=LAB), R(),
         ("grant", "open", "R-PROPER-OFFICER")),
+    "a deputy Proper Officer acts as the Proper Officer": (
+        make_officer(roles=("deputy_proper_officer",), service="legal"), D(party_group=LAB), R(),
+        ("grant", "open", "R-PROPER-OFFICER")),
     "service holder": (make_officer(service="property"), D(paragraphs=[3], service="property"), R(),
                        ("grant", "open", "R-SERVICE-HOLDER")),
     "officer, public": (make_officer(), D(), R(), ("grant", "open", "R-OFFICER-PUBLIC")),

@@ -99,7 +99,7 @@ def test_request_to_opening_after_an_upheld_dispute_told_by_mail_with_an_outage(
 def test_deputies_and_where_the_council_says_so_the_holders_concerned_are_told(app, client, gw, bob, mo, tmp_path):
     council = api_council()
     council["council"]["tell_holders_of_requests"] = True
-    council["officers"].append({"id": "off-deputy", "name": "Dee Deputy", "roles": ["proper_officer"],
+    council["officers"].append({"id": "off-deputy", "name": "Dee Deputy", "roles": ["deputy_proper_officer"],
                                 "email": "deputy@example.gov.uk"})
     with gw.sessions() as session:
         load_council(session, write_yaml(tmp_path / "council-2.yaml", council))

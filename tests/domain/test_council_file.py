@@ -6,9 +6,12 @@ import pytest
 from sqlalchemy import func, select
 
 from gateway.config import Settings
+from gateway.domain.accounts import find_account
+from gateway.domain.clock import utcnow
 from gateway.domain.council_file import load_council
 from gateway.domain.errors import InputError
 from gateway.domain.models import Interest, Member, Officer, Seat
+from gateway.domain.notices import proper_officers
 from gateway.passwords import verify_password
 from gateway.runtime import Gateway
 from tests.factories import council_data, write_yaml
@@ -175,3 +178,24 @@ def test_email_addresses_are_stored_for_members_and_officers(gw, tmp_path):
     _load(gw, write_yaml(tmp_path / "c.yaml", data))
     with gw.sessions() as session:
         assert session.get(Member, data["members"][0]["id"]).email is None
+
+
+def test_a_deputy_proper_officer_acts_for_the_proper_officer_and_is_told_of_requests(gw, tmp_path):
+    data = council_data()
+    data["officers"].append({"id": "off-dmo", "name": "Dee Deputy", "roles": ["deputy_proper_officer"],
+                             "password": "pw-dmo-123"})
+    _load(gw, write_yaml(tmp_path / "council.yaml", data))
+    with gw.sessions() as session:
+        assert find_account(session, "off-dmo").is_proper_officer
+        assert [o.id for o in proper_officers(session)] == ["off-dmo", "off-mo"]
+
+
+def test_a_reload_leaves_an_account_it_disabled_disabled(gw, tmp_path):
+    path = write_yaml(tmp_path / "council.yaml", council_data())
+    _load(gw, path)
+    with gw.sessions() as session, session.begin():
+        session.get(Member, "cllr-bob").disabled_at = utcnow()
+    _load(gw, path)
+    with gw.sessions() as session:
+        assert session.get(Member, "cllr-bob").disabled_at is not None
+        assert find_account(session, "cllr-bob") is None and find_account(session, "cllr-ann") is not None

@@ -183,7 +183,7 @@ def test_ingestion_status_details_go_to_admins_only(it, auditor, mo, gw):
 def test_audit_log_filters_exports_and_verifies(auditor, bob, gw):
     bob.get("/documents/doc-public")
     page = plain(auditor.get("/admin/audit?document=doc-public&event=decision"))
-    assert "decision cllr-bob doc-public grant R-PUBLIC" in page
+    assert "decision Cllr Bob Brown cllr-bob doc-public grant R-PUBLIC" in page
     assert "signin" not in page.split("Outcome Details", 1)[1]
     csv = auditor.get("/admin/audit/export?format=csv")
     assert csv.mimetype == "text/csv" and csv.headers["Content-Disposition"].startswith("attachment")

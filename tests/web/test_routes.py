@@ -40,6 +40,22 @@ MATRIX = {
     ("officer.reclassify", "GET"): ("/officer/documents/doc-exempt/classification", {"off-mo": 200, "*": 403}),
     ("officer.reclassify", "POST"): ("/officer/documents/doc-exempt/classification", {"off-mo": 400, "*": 403}),
 
+    ("dashboard.dashboard", "GET"): ("/officer/dashboard", {"off-mo": 200, "*": 403}),
+    ("dashboard.requests", "GET"): ("/officer/requests/waiting", {"off-mo": 200, "*": 403}),
+    ("dashboard.decided", "GET"): ("/officer/decided", {"off-mo": 200, "*": 403}),
+    ("dashboard.reasons", "GET"): ("/officer/reasons", {"off-mo": 200, "*": 403}),
+    ("dashboard.reasons", "POST"): ("/officer/reasons", {"off-mo": 400, "*": 403}),
+    ("dashboard.edit_reason", "GET"): ("/officer/reasons/999", {"off-mo": 404, "*": 403}),
+    ("dashboard.edit_reason", "POST"): ("/officer/reasons/999", {"off-mo": 404, "*": 403}),
+    ("dashboard.remove_reason", "POST"): ("/officer/reasons/999/remove", {"off-mo": 404, "*": 403}),
+
+    ("accounts.add", "GET"): ("/admin/accounts/new", {"off-it": 200, "*": 403}),
+    ("accounts.add", "POST"): ("/admin/accounts/new", {"off-it": 400, "*": 403}),
+    # an account no one has: IT is let in and told there is none (nothing changes)
+    ("accounts.disable", "POST"): ("/admin/accounts/nobody/disable", {"off-it": 404, "*": 403}),
+    ("accounts.enable", "POST"): ("/admin/accounts/nobody/enable", {"off-it": 404, "*": 403}),
+    ("accounts.reset_password", "POST"): ("/admin/accounts/nobody/password", {"off-it": 404, "*": 403}),
+
     ("admin.index", "GET"): ("/admin/", {"cllr-bob": 403, "*": 200}),
     ("admin.council", "GET"): ("/admin/council", {"off-it": 200, "*": 403}),
     ("admin.council", "POST"): ("/admin/council", {"off-it": 400, "*": 403}),
@@ -65,7 +81,7 @@ MATRIX = {
     ("admin.audit_export", "GET"): ("/admin/audit/export?format=csv", {"cllr-bob": 403, "*": 200}),
     ("admin.audit_verify", "GET"): ("/admin/audit/verify", {"cllr-bob": 403, "*": 200}),
 }
-BLUEPRINTS = ("councillor.", "officer.", "admin.")
+BLUEPRINTS = ("councillor.", "officer.", "admin.", "dashboard.", "accounts.")
 
 
 def routes(app) -> set[tuple[str, str]]:
