@@ -86,6 +86,32 @@ def _overlay(width: float, height: float, notice_line: str):
     return PdfReader(io.BytesIO(bytes(pdf.output())))
 
 
+def _seal(writer, page) -> None:
+    """Draws the page's own content as a form XObject, whose graphics state a viewer restores after it, so
+    nothing the content leaves behind (an unmatched Q, a clip, a white fill) reaches the notice drawn next;
+    and drops the annotations other than plain links, which viewers draw over everything, notice included."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject
+
+    contents = page.get_contents()
+    form = DecodedStreamObject()
+    form.set_data(contents.get_data() if contents is not None else b"")
+    form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                 NameObject("/BBox"): RectangleObject(page.mediabox),
+                 NameObject("/Resources"): page.get("/Resources", DictionaryObject())})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject(
+        {NameObject("/GatewayPage"): writer._add_object(form)})})   # pypdf's way to add an indirect object
+    drawn = DecodedStreamObject()
+    drawn.set_data(b"q /GatewayPage Do Q")
+    page.replace_contents(drawn)
+    annotations = [a for a in page.get("/Annots", ArrayObject()) if _plain_link(a.get_object())]
+    if "/Annots" in page:
+        page[NameObject("/Annots")] = ArrayObject(annotations)
+
+
+def _plain_link(annotation) -> bool:
+    return annotation.get("/Subtype") == "/Link" and "/AP" not in annotation
+
+
 def mark_pdf(pdf_bytes: bytes, notice_line: str) -> bytes:
     """The PDF with the notice stamped over the top of every page as it is shown; MarkingError if it cannot
     be read or has no pages, TooManyPages above MAX_PAGES (counted before any page is marked)."""
@@ -108,6 +134,7 @@ def mark_pdf(pdf_bytes: bytes, notice_line: str) -> bytes:
         for page in writer.pages:
             if page.get("/Rotate", 0) % 360:
                 page.transfer_rotation_to_content()  # so the notice reads upright, as the page is shown
+            _seal(writer, page)
             box = page.cropbox   # the part a viewer shows (the media box unless the file crops it)
             size = (round(float(box.width), 2), round(float(box.height), 2))
             if size not in overlays:
