@@ -26,21 +26,24 @@ class Status:
 
 def status(gw, session: Session, account_id: str | None) -> Status:
     viewer = Viewer(gw, session, account_id)
-    unreadable, review, withheld = [], [], set()
+    unreadable, review = [], []
+    unreadable_count = review_count = withheld = 0
     rows = session.execute(select(Document, DocumentVersion)
                            .outerjoin(DocumentVersion, DocumentVersion.id == Document.current_version_id)
                            .order_by(Document.id))
-    counts = {"unreadable": 0, "review": 0}
     for doc, version in rows:
-        for name, listed, applies in (
-                ("unreadable", unreadable, version is None or version.extraction_status != "ok"),
-                ("review", review, document_labels(doc)["needs_review"])):
-            if not applies:
-                continue
-            counts[name] += 1
-            if viewer.discovers(doc.id):
-                listed.append((doc, version))
-            else:
-                withheld.add(doc.id)
+        unread = version is None or version.extraction_status != "ok"
+        needs_review = bool(document_labels(doc)["needs_review"])
+        unreadable_count += unread
+        review_count += needs_review
+        if not (unread or needs_review):
+            continue
+        if not viewer.discovers(doc.id):
+            withheld += 1
+            continue
+        if unread:
+            unreadable.append((doc, version))
+        if needs_review:
+            review.append((doc, version))
     total = session.scalar(select(func.count()).select_from(Document))
-    return Status(total, unreadable, review, counts["unreadable"], counts["review"], len(withheld))
+    return Status(total, unreadable, review, unreadable_count, review_count, withheld)

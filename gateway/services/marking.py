@@ -25,7 +25,6 @@ class TooManyPages(MarkingError):
 
     def __init__(self, pages: int):
         super().__init__(f"the PDF has {pages} pages, more than {MAX_PAGES}")
-        self.pages = pages
 
 
 def long_date(day: date) -> str:
@@ -103,9 +102,8 @@ def _seal(writer, page) -> None:
     drawn = DecodedStreamObject()
     drawn.set_data(b"q /GatewayPage Do Q")
     page.replace_contents(drawn)
-    annotations = [a for a in page.get("/Annots", ArrayObject()) if _plain_link(a.get_object())]
     if "/Annots" in page:
-        page[NameObject("/Annots")] = ArrayObject(annotations)
+        page[NameObject("/Annots")] = ArrayObject(a for a in page["/Annots"] if _plain_link(a.get_object()))
 
 
 def _plain_link(annotation) -> bool:
