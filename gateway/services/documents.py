@@ -17,7 +17,7 @@ from gateway.access.service import CAPACITIES, audit_entry, make_request
 from gateway.domain.audit import Entry
 from gateway.domain.models import Document, Referral
 from gateway.services import marking
-from gateway.services.outcomes import InvalidField, NotFound, Refused
+from gateway.services.outcomes import Conflict, InvalidField, NotFound, Refused
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,8 @@ READING = "reading in the council document gateway"
 # Recorded for an id no document has; the caller is told exactly what a hidden document tells them.
 NO_SUCH_DOCUMENT = Decision("deny", "hidden", "R-NOT-FOUND", ("There is no document with this id.",))
 MAX_ID = 100
+TOO_LONG_TO_MARK = (f"This document is too long to mark with your name here (more than {marking.MAX_PAGES} pages): "
+                    "ask the Proper Officer for a copy.")
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,13 @@ def marking_for(session: Session, opened: Opened, purpose: str = "", always: boo
     return Mark(marking.notice(opened.sub.name or opened.sub.id or "", opened.req.at, purpose), purpose)
 
 
+def too_long_to_mark(version) -> bool:
+    """Ingest found the file too large to read: too large to mark while the member waits, too. Read from the
+    stored version, so a declared `needs_review: false` in documents.yaml does not lift it."""
+    return (version.media_type == "application/pdf"
+            and (version.extraction_reason or "").startswith("too large"))
+
+
 def _release(gw, session: Session, opened: Opened, mark: Mark | None) -> Content:
     if not opened.decision.granted:
         raise Refused(opened.decision, opened.doc)
@@ -123,6 +132,8 @@ def _release(gw, session: Session, opened: Opened, mark: Mark | None) -> Content
     version = row.current_version if row is not None else None
     if version is None:
         raise NotFound("This document has no stored content.")
+    if mark is not None and too_long_to_mark(version):
+        raise Conflict(TOO_LONG_TO_MARK)
     pages_text = "\n\f\n".join(version.pages or [])
     try:
         data, media_type = gw.blobs.get(version.sha256), version.media_type
@@ -135,6 +146,8 @@ def _release(gw, session: Session, opened: Opened, mark: Mark | None) -> Content
     if media_type == "application/pdf":
         try:
             body = marking.mark_pdf(data, notice)
+        except marking.TooManyPages:
+            raise Conflict(TOO_LONG_TO_MARK) from None
         except marking.MarkingError:
             log.warning("could not stamp %s; releasing its marked text instead", doc.id)
             data, media_type = pages_text.encode("utf-8"), "text/plain"

@@ -11,10 +11,20 @@ FONT_SIZE = 8          # points; shrunk to MIN_FONT_SIZE to keep a notice on one
 MIN_FONT_SIZE = 6
 MARGIN = 18            # points from the page edge
 ENCODING = "windows-1252"  # the PDF core fonts' WinAnsiEncoding: has the em dash and curly quotes
+# Marking takes about 1 ms a page (10,000 pages: 6-19 s of a web worker), so a copy is made only of
+# documents up to this long: the extraction limit, which ingest already flags as "too large".
+MAX_PAGES = 500
 
 
 class MarkingError(ValueError):
     """The PDF cannot be read or written, so no marked copy can be made from it."""
+
+
+class TooManyPages(MarkingError):
+    """The PDF has more pages than a marked copy is made of while the member waits."""
+
+    def __init__(self, pages: int):
+        super().__init__(f"the PDF has {pages} pages, more than {MAX_PAGES}")
 
 
 def long_date(day: date) -> str:
@@ -75,20 +85,55 @@ def _overlay(width: float, height: float, notice_line: str):
     return PdfReader(io.BytesIO(bytes(pdf.output())))
 
 
+def _seal(writer, page) -> None:
+    """Draws the page's own content as a form XObject, whose graphics state a viewer restores after it, so
+    nothing the content leaves behind (an unmatched Q, a clip, a white fill) reaches the notice drawn next;
+    and drops the annotations other than plain links, which viewers draw over everything, notice included."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject
+
+    contents = page.get_contents()
+    form = DecodedStreamObject()
+    form.set_data(contents.get_data() if contents is not None else b"")
+    form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                 NameObject("/BBox"): RectangleObject(page.mediabox),
+                 NameObject("/Resources"): page.get("/Resources", DictionaryObject())})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject(
+        {NameObject("/GatewayPage"): writer._add_object(form)})})   # pypdf's way to add an indirect object
+    drawn = DecodedStreamObject()
+    drawn.set_data(b"q /GatewayPage Do Q")
+    page.replace_contents(drawn)
+    if "/Annots" in page:
+        page[NameObject("/Annots")] = ArrayObject(a for a in page["/Annots"] if _plain_link(a.get_object()))
+
+
+def _plain_link(annotation) -> bool:
+    return annotation.get("/Subtype") == "/Link" and "/AP" not in annotation
+
+
 def mark_pdf(pdf_bytes: bytes, notice_line: str) -> bytes:
-    """The PDF with the notice stamped over the top of every page; MarkingError if it cannot be read."""
+    """The PDF with the notice stamped over the top of every page as it is shown; MarkingError if it cannot
+    be read or has no pages, TooManyPages above MAX_PAGES (counted before any page is marked)."""
     from pypdf import PdfReader, PdfWriter, Transformation
 
     try:
         reader = PdfReader(io.BytesIO(pdf_bytes))
         if reader.is_encrypted and not reader.decrypt(""):
             raise MarkingError("the PDF is encrypted")
+        declared = reader.trailer["/Root"]["/Pages"].get("/Count", 0)   # cheap; a lie is caught just below
+        if isinstance(declared, int) and declared > MAX_PAGES:
+            raise TooManyPages(declared)
+        pages = len(reader.pages)
+        if pages > MAX_PAGES:
+            raise TooManyPages(pages)
+        if not pages:
+            raise MarkingError("the PDF has no pages")
         writer = PdfWriter(clone_from=reader)
         overlays: dict[tuple[float, float], object] = {}
         for page in writer.pages:
             if page.get("/Rotate", 0) % 360:
                 page.transfer_rotation_to_content()  # so the notice reads upright, as the page is shown
-            box = page.mediabox
+            _seal(writer, page)
+            box = page.cropbox   # the part a viewer shows (the media box unless the file crops it)
             size = (round(float(box.width), 2), round(float(box.height), 2))
             if size not in overlays:
                 overlays[size] = _overlay(*size, notice_line).pages[0]

@@ -24,13 +24,11 @@ from sqlalchemy import func, select
 from werkzeug.utils import secure_filename
 
 from gateway.access import policies
-from gateway.domain.documents import document_labels
 from gateway.domain.models import (
     AuditRecord,
     Committee,
     CouncilSettings,
     Document,
-    DocumentVersion,
     Group,
     Interest,
     Matter,
@@ -45,6 +43,7 @@ from gateway.domain.models import (
 from gateway.services import amendments
 from gateway.services import audit as audit_service
 from gateway.services import council as council_service
+from gateway.services import ingestion as ingestion_service
 from gateway.services import members as member_service
 from gateway.services import policy as policy_service
 from gateway.services.outcomes import InvalidField, NotFound
@@ -432,24 +431,15 @@ def revert_policy(version_id):
 
 @blueprint.route("/ingestion")
 def ingestion():
-    """Documents whose text could not be read and documents needing review; ids, titles and reasons to IT only."""
+    """Documents whose text could not be read and documents needing review; ids, titles and reasons to IT only,
+    and only of the documents IT may discover."""
     session = db()
-    unreadable, review = [], []
-    rows = session.execute(select(Document, DocumentVersion)
-                           .outerjoin(DocumentVersion, DocumentVersion.id == Document.current_version_id)
-                           .order_by(Document.id))
-    for doc, version in rows:
-        if version is None or version.extraction_status != "ok":
-            unreadable.append((doc, version))
-        labels = document_labels(doc)
-        if labels["needs_review"]:
-            review.append((doc, version))
-    total = session.scalar(select(func.count()).select_from(Document))
+    found = ingestion_service.status(gateway(), session, current_user.id)
     runs = audit_service.records(gateway(), session, current_user.id, event="ingest", limit=5,
                                  descending=True) if is_it(current_user) else []
-    return render_template("admin/ingestion.html", unreadable=unreadable, review=review, total=total, runs=runs,
+    return render_template("admin/ingestion.html", status=found, runs=runs, show_details=is_it(current_user),
                            amended=amendments.changed_published(gateway(), session, current_user.id),
-                           show_details=is_it(current_user), title="Ingestion status")
+                           title="Ingestion status")
 
 
 # -- the audit log -----------------------------------------------------------------------------

@@ -165,6 +165,8 @@ REFUSED = Answer("Refused (deny) or referred to the Proper Officer (refer), with
 REFERRAL_NOT_FOUND = Answer("No such referral (or not one the caller may see)", answers.Error)
 CONFLICT = Answer("The referral is not in a state that allows this", answers.Error)
 UNAUDITED = Answer("The decision could not be audited, so it is refused", answers.Error)
+TOO_LONG = Answer("A PDF too long to mark with the member's name while they wait: ask the Proper Officer",
+                  answers.Error)
 RELEASED = {"X-Released-To": "The member's name (003:5.12)", "X-Released-For": "The stated purpose",
             "X-Released-On": "The date", "X-Marking": "The marking the content carries, where it is not public"}
 FILE = {"application/pdf": {"type": "string", "format": "binary"}, "text/plain": {"type": "string"}}
@@ -313,7 +315,7 @@ def document(call: Call, document_id: str):
        answers={200: Answer("The stored file (granted; audited before it is sent), marked for the member "
                             "unless it is public: a PDF stamped on every page, text with a first line",
                             media=FILE, headers=RELEASED),
-                403: REFUSED, 404: NOT_FOUND, 503: UNAUDITED})
+                403: REFUSED, 404: NOT_FOUND, 409: TOO_LONG, 503: UNAUDITED})
 def document_content(call: Call, document_id: str):
     """A document's content, where the caller is granted it."""
     content = documents.read_content(gateway(), db(), call.account.id, document_id, call.query["capacity"],
@@ -327,7 +329,7 @@ def document_content(call: Call, document_id: str):
               Field("capacity", enum=CAPACITIES, default="councillor")),
        answers={200: Answer("A copy marked 'Provided to <member> on <date> for <purpose> — not for onward "
                             "disclosure' (granted; audited before it is sent)", media=FILE, headers=RELEASED),
-                403: REFUSED, 404: NOT_FOUND, 503: UNAUDITED})
+                403: REFUSED, 404: NOT_FOUND, 409: TOO_LONG, 503: UNAUDITED})
 def document_download(call: Call, document_id: str):
     """A marked copy of a document's content, where the caller is granted it."""
     copy = documents.marked_copy(gateway(), db(), call.account.id, document_id, call.query["capacity"],

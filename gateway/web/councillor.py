@@ -134,13 +134,16 @@ def _document_page(opened, request_form=None, status=200):
                              .order_by(Referral.id.desc())))
     pending = next((r for r in mine if r.status == "pending"), None)
     refused = next((r for r in mine if r.status == "denied"), None)
-    pages, is_pdf, download_form, mark = [], False, None, None
+    pages, is_pdf, download_form, mark, too_long = [], False, None, None, None
     if decision.granted and version is not None:
         pages = version.pages or []
         is_pdf = version.media_type == "application/pdf"
-        purpose = req.reason.strip() or documents.granted_reason(db(), me, doc.id)
-        download_form = DownloadForm(formdata=None, data={"purpose": purpose, "capacity": req.capacity})
         mark = documents.marking_for(db(), opened)  # the text shown here carries it, as a copy would
+        if documents.too_long_to_mark(version):     # no frame or form that could only answer that
+            too_long = documents.TOO_LONG_TO_MARK if mark is not None else None
+        else:
+            purpose = req.reason.strip() or documents.granted_reason(db(), me, doc.id)
+            download_form = DownloadForm(formdata=None, data={"purpose": purpose, "capacity": req.capacity})
     referred = _referring_rule(doc) if decision.rule == NO_REASON else None
     again_form = None  # after a refusal: ask again at once with new information
     if request_form is not None and request_form.new_information.data == "1":
@@ -158,7 +161,7 @@ def _document_page(opened, request_form=None, status=200):
     return render_template(
         "councillor/document.html", doc=doc, req=req, decision=decision, version=version, pages=pages,
         is_pdf=is_pdf, request_form=request_form, again_form=again_form, download_form=download_form,
-        pending=pending, mark=mark,
+        pending=pending, mark=mark, too_long=too_long,
         amendments=amendments.of_document(db(), doc.id) if decision.granted else [],
         refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title), status
 
