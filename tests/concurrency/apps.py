@@ -5,6 +5,7 @@ speaks to it over real HTTP with the standard library, by bearer token or by the
 """
 
 import http.cookiejar
+import itertools
 import json
 import os
 import re
@@ -64,9 +65,13 @@ def small_council(tmp_path: Path, database_url: str, documents: dict) -> tuple[G
 class App:
     """`gateway serve` on a free port of the loopback, in its own process."""
 
+    _numbers = itertools.count(1)
+
     def __init__(self, env: dict):
-        self.process = subprocess.Popen([sys.executable, "-m", "gateway", "serve", "--port", "0"], env=env, cwd=ROOT,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.log = Path(env["GATEWAY_DATA_DIR"]).parent / f"app-{next(self._numbers)}.log"
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen([sys.executable, "-m", "gateway", "serve", "--port", "0"], env=env,
+                                            cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
         line: list[str] = []
         reader = threading.Thread(target=lambda: line.append(self.process.stdout.readline()), daemon=True)
         reader.start()
@@ -74,11 +79,12 @@ class App:
         found = re.search(r"http://[\d.]+:\d+", line[0]) if line else None
         if found is None:
             self.stop()
-            raise RuntimeError(f"the app did not start: {self.process.stderr.read()[-2000:]}")
+            raise RuntimeError(f"the app did not start: {self.logged()[-2000:]}")
         self.url = found.group(0)
-        # Drain its logs, so a chatty server never blocks on a full pipe.
-        for stream in (self.process.stdout, self.process.stderr):
-            threading.Thread(target=stream.read, daemon=True).start()
+
+    def logged(self) -> str:
+        """What the app wrote to its standard error: werkzeug's request lines and the gateway's log."""
+        return self.log.read_text(errors="replace")
 
     def stop(self) -> None:
         self.process.terminate()
