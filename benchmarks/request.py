@@ -87,7 +87,8 @@ class Server:
 
 def build(folder: Path, members: int, documents: int, seed: int) -> None:
     """A council stored and indexed under folder/data, as `benchmarks/search.py --keep` leaves it."""
-    from benchmarks.search import generate, index_from_memory, store, typical_member
+    from benchmarks._council import generate, store
+    from benchmarks.search import index_from_memory, typical_member
     from gateway.config import Settings
     from gateway.runtime import Gateway
 
