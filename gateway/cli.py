@@ -85,7 +85,7 @@ def ingest(folder, as_json):
     """Extract, classify and index every document of FOLDER."""
     from gateway.domain.audit import Entry
     from gateway.domain.ingest import ingest_folder
-    from index import DocumentIndex
+    from index import DocumentIndex, IndexUnavailable
 
     gw = _ready_gateway()
     search_index = DocumentIndex(gw.settings.index_dir)
@@ -102,10 +102,15 @@ def ingest(folder, as_json):
             bar.refresh()
 
     try:
+        search_index.catch_up(gw)   # what a killed run stored but did not index
         with search_index.batch(gw) as index_later:   # one index commit per batch, not per document
-            report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress, on_change=index_later)
+            report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress, on_change=index_later,
+                                   journal=search_index.folder.add_pending)
     except InputError as exc:
         _fail(str(exc))
+    except (OSError, IndexUnavailable) as exc:
+        _fail(f"the search index could not be written ({exc}); the documents stored so far are kept, with their "
+              "audit records, and the next `gateway ingest` or `gateway reindex` indexes them")
     finally:
         if bar is not None:
             bar.close()
@@ -226,10 +231,13 @@ def export(fmt):
 @click.option("--json", "as_json", is_flag=True)
 def reindex(as_json):
     """Rebuild the search index from the store."""
-    from index import DocumentIndex
+    from index import DocumentIndex, IndexUnavailable
 
     gw = _ready_gateway()
-    count = DocumentIndex(gw.settings.index_dir).rebuild(gw)
+    try:
+        count = DocumentIndex(gw.settings.index_dir).rebuild(gw)
+    except (OSError, IndexUnavailable) as exc:
+        _fail(f"the index was not rebuilt ({exc}); the previous index still serves")
     _emit(as_json, {"indexed": count}, f"Indexed {count} documents")
 
 
