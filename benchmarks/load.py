@@ -37,7 +37,7 @@ def main(argv=None) -> int:
 
     import yaml
 
-    from benchmarks.search import generate, store
+    from benchmarks._council import generate, store
     from gateway.access.batch import decide_batch
     from gateway.access.gather import FactSource
     from gateway.config import Settings

@@ -42,13 +42,14 @@ def free_port() -> int:
 
 
 class Server:
-    """One gunicorn master with one sync worker; the worker's CPU and memory are read from /proc."""
+    """One gunicorn master with sync workers (one unless told); the first worker's CPU and memory are read from /proc."""
 
-    def __init__(self, app: str, env: dict):
+    def __init__(self, app: str, env: dict, workers: int = 1):
         self.port = free_port()
+        self.log = tempfile.TemporaryFile()   # a file, not a pipe: a chatty worker never blocks on it
         self.proc = subprocess.Popen(
-            [str(GUNICORN), "-w", "1", "-b", f"127.0.0.1:{self.port}", "--chdir", str(ROOT), "--log-level",
-             "warning", app], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            [str(GUNICORN), "-w", str(workers), "-b", f"127.0.0.1:{self.port}", "--chdir", str(ROOT), "--log-level",
+             "warning", app], env=env, stdout=subprocess.DEVNULL, stderr=self.log)
         deadline = time.monotonic() + 120
         while True:
             try:
@@ -56,7 +57,7 @@ class Server:
                 break
             except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"gunicorn {app} did not start: {self.proc.stderr.read().decode()[-2000:]}")
+                    raise RuntimeError(f"gunicorn {app} did not start: {self.logged()[-2000:]}")
                 time.sleep(0.2)
         children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()
         self.worker = int(children[0])
@@ -70,6 +71,10 @@ class Server:
             return response.status
         finally:
             connection.close()
+
+    def logged(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
 
     def cpu_ns(self) -> int:
         return int(Path(f"/proc/{self.worker}/schedstat").read_text().split()[0])
@@ -87,7 +92,8 @@ class Server:
 
 def build(folder: Path, members: int, documents: int, seed: int) -> None:
     """A council stored and indexed under folder/data, as `benchmarks/search.py --keep` leaves it."""
-    from benchmarks.search import generate, index_from_memory, store, typical_member
+    from benchmarks._council import generate, store
+    from benchmarks.search import index_from_memory, typical_member
     from gateway.config import Settings
     from gateway.runtime import Gateway
 
@@ -106,14 +112,14 @@ def caller(folder: Path, seed: int):
     from gateway.access.gather import FactSource
     from gateway.access.service import make_request
     from gateway.config import Settings
-    from gateway.domain.accounts import issue_token
+    from gateway.domain.sessions import issue_token
     from gateway.domain.models import Document
     from gateway.runtime import Gateway
 
     member = json.loads((folder / "plan.json").read_text())["member"]
     gw = Gateway(Settings(data_dir=folder / "data"))
     with gw.sessions() as session:
-        token = issue_token(session, member)
+        token, _expires = issue_token(session, member)
         session.commit()
         facts = FactSource(session)
         sub = gw.access.subject(facts, member)

@@ -25,12 +25,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from benchmarks._council import as_date, generate, store  # noqa: E402
 
 QUERIES = [
     "budget", "contract", "tender", "housing", "allotments", "licence", "grievance", "complaint",
@@ -77,68 +79,6 @@ def queries_for(council: dict, at: date) -> list[str]:
     return QUERIES + extra
 
 
-def generate(members: int, documents: int, seed: int):
-    from gateway.demo import generate_council
-    from gateway.demo.council import AS_AT
-
-    made = generate_council(members=members, documents=documents, seed=seed, with_documents_text=True)
-    return made, AS_AT
-
-
-def store(gw, made, folder: Path, seed: int) -> None:
-    """The council and its documents in the gateway's database (what ingest would have stored)."""
-    import yaml
-    from sqlalchemy import insert
-
-    from gateway.domain.council_file import load_council
-    from gateway.domain.generation import bump
-    from gateway.domain.models import Document, DocumentVersion
-
-    path = folder / "council.yaml"
-    path.write_text(yaml.safe_dump(made.council, sort_keys=False), encoding="utf-8")
-    with gw.sessions() as session:
-        load_council(session, path)
-    rng = random.Random(seed)
-    now = datetime.now(UTC)
-    chunk = 2000
-    for start in range(0, len(made.documents), chunk):
-        part = made.documents[start:start + chunk]
-        with gw.sessions() as session, session.begin():
-            result = session.execute(
-                insert(DocumentVersion).returning(DocumentVersion.id, DocumentVersion.document_id),
-                [{"document_id": d.id, "sha256": f"{start + n:064d}", "media_type": "text/plain", "size": 1,
-                  "pages": d.pages, "extraction_status": "ok", "ingested_at": now} for n, d in enumerate(part)])
-            version_of = {doc_id: vid for vid, doc_id in result}
-            rows = []
-            for d in part:
-                meta, labels = d.meta, d.labels
-                meeting = meta.get("meeting") or {}
-                declared = {k: meta[k] for k in ("exempt_paragraphs", "party_group", "flags", "needs_review")
-                            if k in meta}
-                classified = {"exempt_paragraphs": list(labels["exempt_paragraphs"]),
-                              "party_group": labels["party_group"], "flags": list(labels["flags"]),
-                              "needs_review": rng.random() < 0.1, "confidence": 0.9, "evidence": []}
-                rows.append({
-                    "id": d.id, "title": d.title, "file": d.file, "service": meta.get("service"),
-                    "committee_id": meta.get("committee"), "meeting_date": _date(meeting.get("date")),
-                    "meeting_session": meeting.get("session"), "portfolio_id": meta.get("portfolio"),
-                    "matters": meta.get("matters"), "inferred_matters": [],
-                    "status": meta.get("status", "published"), "publish_on": _date(meta.get("publish_on")),
-                    "admin_only": bool(meta.get("admin_only", False)),
-                    "not_for_publication_to": meta.get("not_for_publication_to"),
-                    "casework_of": meta.get("casework_of"), "declared": declared, "classified": classified,
-                    "current_version_id": version_of[d.id], "updated_at": now,
-                })
-            session.execute(insert(Document), rows)
-            bump(session)
-
-
-def _date(value):
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-
 def index_from_memory(made, folder, procs: int) -> tuple[int, float]:
     """Builds a new index version from the generated documents; returns (count, seconds)."""
     from index.build import write_documents
@@ -153,7 +93,7 @@ def index_from_memory(made, folder, procs: int) -> tuple[int, float]:
                      reverse=True)
     docs = (IndexDoc(id=d.id, title=d.title, body="\n\n".join(d.pages),
                      committee=d.meta.get("committee"),
-                     meeting_date=_date((d.meta.get("meeting") or {}).get("date")),
+                     meeting_date=as_date((d.meta.get("meeting") or {}).get("date")),
                      paragraphs=tuple(d.meta.get("exempt_paragraphs") or d.labels["exempt_paragraphs"]),
                      status=d.meta.get("status", "published"))
             for d in ordered)

@@ -86,7 +86,7 @@ def ingest(folder, as_json):
     from gateway.domain.audit import Entry
     from gateway.domain.ingest import ingest_folder
     from gateway.services.amendments import published_report
-    from index import DocumentIndex
+    from index import DocumentIndex, IndexUnavailable
 
     gw = _ready_gateway()
     search_index = DocumentIndex(gw.settings.index_dir)
@@ -103,11 +103,15 @@ def ingest(folder, as_json):
             bar.refresh()
 
     try:
+        search_index.catch_up(gw)   # what a killed run stored but did not index
         with search_index.batch(gw) as index_later:   # one index commit per batch, not per document
             report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress, on_change=index_later,
-                                   is_public=published_report)
+                                   journal=search_index.folder.add_pending, is_public=published_report)
     except InputError as exc:
         _fail(str(exc))
+    except (OSError, IndexUnavailable) as exc:
+        _fail(f"the search index could not be written ({exc}); the documents stored so far are kept, with their "
+              "audit records, and the next `gateway ingest` or `gateway reindex` indexes them")
     finally:
         if bar is not None:
             bar.close()
@@ -231,10 +235,13 @@ def export(fmt):
 @click.option("--json", "as_json", is_flag=True)
 def reindex(as_json):
     """Rebuild the search index from the store."""
-    from index import DocumentIndex
+    from index import DocumentIndex, IndexUnavailable
 
     gw = _ready_gateway()
-    count = DocumentIndex(gw.settings.index_dir).rebuild(gw)
+    try:
+        count = DocumentIndex(gw.settings.index_dir).rebuild(gw)
+    except (OSError, IndexUnavailable) as exc:
+        _fail(f"the index was not rebuilt ({exc}); the previous index still serves")
     _emit(as_json, {"indexed": count}, f"Indexed {count} documents")
 
 

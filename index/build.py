@@ -51,8 +51,18 @@ def write_documents(ix: Index, docs: Iterable[IndexDoc], remove: Iterable[str] =
             count += 1
         for ident in remove:
             writer.delete_by_term("id", ident)
+        writer.commit(optimize=fresh and procs == 1)
     except BaseException:
-        writer.cancel()
+        _abandon(writer)
         raise
-    writer.commit(optimize=fresh and procs == 1)
     return count
+
+
+def _abandon(writer) -> None:
+    """Lets go of a writer that failed, even in its commit (a full disk): the index stays at its last commit,
+    and whoosh's lock is released so the next writer is not locked out."""
+    try:
+        writer.cancel()
+    except Exception:   # cancelling closes files, which can fail again the same way
+        if getattr(writer, "writelock", None) is not None:
+            writer.writelock.release()

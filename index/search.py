@@ -223,6 +223,11 @@ class DocumentIndex:
         self.folder.add_pending(ids)
         self._drain(gw)
 
+    def catch_up(self, gw) -> None:
+        """Indexes the ids a stopped writer left in the journal (a killed ingest noted them before committing)."""
+        if self.folder.has_pending():
+            self._drain(gw)
+
     @contextmanager
     def batch(self, gw, size: int = 500):
         """`with index.batch(gw) as add: ... add([id])`: updates every `size` ids and at the end."""

@@ -212,7 +212,10 @@ class AuditLog:
             connection.commit()
             return rows
         except BaseException:
-            connection.rollback()
+            try:
+                connection.rollback()
+            except self._db_errors:
+                connection.invalidate()   # the connection is lost: never hand it back to the pool
             raise
         finally:
             connection.close()

@@ -20,9 +20,13 @@ class BlobStore:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, target)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(data)
+                os.replace(tmp, target)
+            except BaseException:   # a full disk, say: leave nothing half-written behind
+                os.unlink(tmp)
+                raise
         return digest
 
     def get(self, sha256: str) -> bytes:

@@ -1,9 +1,11 @@
 """Ingesting a document folder: store each file, extract its text, classify it, record it.
 
-Each document is committed on its own, so an interrupted run keeps what it finished and a re-run
-picks up the rest; an unchanged file is skipped, a changed one becomes a new version. The
-Proper Officer's reclassification is never touched here, and every change of an existing
-document's effective labels is audited in the transaction that makes it.
+Each document is committed on its own, with its audit record, so an interrupted run keeps what it
+finished and a re-run picks up the rest; an unchanged file is skipped, a changed one becomes a new
+version. Before a document commits, its id is noted for the index (`journal`), so a run killed
+between the commit and the index's is caught up by the next index writer. The Proper Officer's
+reclassification is never touched here, and every change of an existing document's effective labels
+is audited in the transaction that makes it.
 """
 
 import hashlib
@@ -95,11 +97,15 @@ def read_folder(folder: Path, known: dict) -> tuple[list[FolderEntry], list]:
 
 def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, folder: Path, limits: Limits = Limits(),
                   progress: Callable[[int, int], None] | None = None,
-                  on_change: Callable[[list[str]], None] | None = None, *,
+                  on_change: Callable[[list[str]], None] | None = None,
+                  journal: Callable[[list[str]], None] | None = None, *,
                   is_public: Callable[[Document], bool]) -> IngestReport:
     """Ingests every entry of `folder`; reports what happened to each. Raises InputError only for
     a folder or documents.yaml that cannot be read at all. `is_public(document)`: whether a stored
     document is out in public today (the decision service's answer), whose file may not change silently.
+
+    `journal(ids)` is called inside a changed document's transaction, before it commits (durably noting
+    that the index must follow); `on_change(ids)` after it committed.
 
     Entries sharing one file are each stored: the file is read, extracted and classified once.
     """
@@ -138,6 +144,7 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
                     held = silent_amendment(doc, entry, is_public)
                     if held:
                         report.held.append((entry.id, held))
+                        finished([])
                     else:
                         new_version.append(entry)
                     continue
@@ -146,6 +153,8 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
                 if changed:
                     bump(session)
                     _audit_labels(audit, session, doc, before)
+                    if journal:
+                        journal([entry.id])
                 (report.updated if changed else report.unchanged).append(entry.id)
                 _note_review(report, doc)
             finished([entry.id] if changed else [])
@@ -154,7 +163,13 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
 
     for path, extraction in extract_many(list(to_extract), limits):
         data, digest, path_entries = to_extract[path]
-        blobs.put(data)
+        try:
+            blobs.put(data)
+        except OSError as exc:   # a full disk: this file is not stored, the previous version still serves
+            for entry in path_entries:
+                report.failed.append((path.name, f"{path}: cannot store ({exc.strerror or exc})"))
+                finished([])
+            continue
         labels = (classifiers.classify_pages(extraction.pages, groups) if extraction.ok
                   else classifiers.unreadable(extraction.reason or "unreadable"))
         inferred = list(classifiers.infer_matters(extraction.pages, matters))
@@ -163,6 +178,8 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
                 doc = _store_version(audit, session, entry, path, digest, len(data), extraction, labels, inferred,
                                      is_public)
                 _note_review(report, doc)
+                if journal:
+                    journal([entry.id])
             report.ingested.append(entry.id)
             finished([entry.id])
     return report
@@ -246,10 +263,9 @@ def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: 
     )
     session.add(version)
     session.flush()
-    if amended:
-        audit.append_in(session, Entry("document_amended", document=entry.id,
-                                       detail={"note": entry.amendment_note, "sha256": digest,
-                                               "previous_sha256": doc.current_version.sha256}))
+    # A published report's change carries its note and what it replaced (003:6.2).
+    amendment = ({"amendment_note": entry.amendment_note, "previous_sha256": doc.current_version.sha256}
+                 if amended else {})
     before = document_labels(doc) if doc is not None else None
     if doc is None:
         doc = Document(id=entry.id)
@@ -263,5 +279,8 @@ def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: 
     doc.current_version = version
     doc.updated_at = now
     bump(session)
+    # The version's own record, in its transaction: no stored document is ever without one.
+    audit.append_in(session, Entry("document_ingested", document=entry.id, detail={
+        "version": version.id, "sha256": digest, "file": path.name, "extraction": extraction.status, **amendment}))
     _audit_labels(audit, session, doc, before)
     return doc

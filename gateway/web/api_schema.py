@@ -202,7 +202,8 @@ ERROR_ANSWERS = {
                 headers={"WWW-Authenticate": "Bearer"}),
     403: Answer("The account's role may not do this", Error),
     500: Answer("Something went wrong; it has been logged (never a trace)", Error),
-    503: Answer("The audit log cannot be written, so the request is refused", Error),
+    503: Answer("The audit log cannot be written, or the database cannot be reached, so the request is refused "
+                "(with Retry-After)", Error),
 }
 
 

@@ -4,6 +4,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask, g, request
+from sqlalchemy.exc import DBAPIError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway.config import settings_from_env
@@ -76,7 +77,11 @@ def create_app(config: dict | None = None) -> Flask:
     def _close_session(_exc):
         session = g.pop("db", None)
         if session is not None:
-            session.close()
+            try:
+                session.close()
+            except DBAPIError:
+                # Its connection died under the request (the database went away): drop it, never pool it.
+                session.invalidate()
 
     @app.after_request
     def _headers(response):

@@ -4,14 +4,17 @@ JSON {"error": {"code", "message"}} under /api/ — never a trace, never a statu
 
 import logging
 
-from flask import render_template, request, url_for
+from flask import g, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from gateway.services.outcomes import (
     AuditUnavailable, Conflict, InvalidField, NotFound, Outcome, Refused, SignInRefused,
 )
 from gateway.web.api_models import Decision, Error, ErrorBody, Refusal
+from gateway.web.extensions import login_manager
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +29,11 @@ MESSAGES = {
     429: "Too many sign-in attempts from your address: wait a minute, then try again.",
     503: "The gateway cannot record this request in its audit log, so it is refused. Try again shortly.",
 }
+DATABASE_DOWN = "The gateway cannot reach its database just now, so nothing can be decided or served. Try again shortly."
 BEARER_CHALLENGE = 'Bearer realm="gateway"'
+# The database unreachable, or too busy to lend a connection: nothing can be decided, so nothing is served.
+DATABASE_UNREACHABLE = (OperationalError, InterfaceError, PoolTimeout)
+RETRY_AFTER_SECONDS = "5"
 
 # Each outcome's status and JSON code; a NotFound says only "Not found.", so hidden and missing read alike.
 STATUS = {NotFound: (404, "404"), Conflict: (409, "conflict"), InvalidField: (400, "invalid_field"),
@@ -43,11 +50,11 @@ def json_error(status: int, code: str, message: str, headers: dict | None = None
     return body.to_json(), status, headers or {}
 
 
-def error_response(status: int, message: str | None = None, code: str | None = None):
+def error_response(status: int, message: str | None = None, code: str | None = None, title: str | None = None):
     message = message or MESSAGES.get(status, "Something went wrong.")
     if is_api():
         return json_error(status, code or str(status), message)
-    return render_template("error.html", title=MESSAGES.get(status, "Error"), message=message), status
+    return render_template("error.html", title=title or MESSAGES.get(status, "Error"), message=message), status
 
 
 def outcome_json(outcome: Exception):
@@ -101,6 +108,16 @@ def register(app) -> None:
         if isinstance(error, MethodNotAllowed) and error.valid_methods:
             headers["Allow"] = ", ".join(sorted(error.valid_methods))  # RFC 9110: a 405 says what is allowed
         return body, status, headers
+
+    def _database_down(error):
+        # One line, no trace: an outage fails every request alike, and says nothing about what was asked.
+        log.error("database unreachable: %s", type(getattr(error, "orig", None) or error).__name__)
+        g._login_user = login_manager.anonymous_user()   # the page must not look up its reader in the database
+        body, status, *_ = error_response(503, DATABASE_DOWN, "database_unavailable", "Service unavailable")
+        return body, status, {"Retry-After": RETRY_AFTER_SECONDS}
+
+    for kind in DATABASE_UNREACHABLE:
+        app.register_error_handler(kind, _database_down)
 
     @app.errorhandler(Exception)
     def _unexpected(error):

@@ -122,8 +122,9 @@ def test_a_published_report_is_not_silently_amended(folder):
     with gw.sessions() as session:
         current = session.get(Document, "doc-notes").current_version
         assert current.pages == ["Notes, revised."] and current.note == "Corrected the date of the next meeting"
-    [record] = gw.audit.records(event="document_amended")
-    assert record["document"] == "doc-notes" and record["detail"]["note"] == "Corrected the date of the next meeting"
+    record = gw.audit.records(event="document_ingested", document="doc-notes")[-1]
+    assert record["detail"]["amendment_note"] == "Corrected the date of the next meeting"
+    assert record["detail"]["previous_sha256"] != record["detail"]["sha256"]
 
     # The same note does not cover a further change: each amendment says what it is.
     (docs / "notes.txt").write_text("Notes, revised again.")
