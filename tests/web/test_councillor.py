@@ -93,7 +93,7 @@ def test_exempt_document_says_why_and_offers_the_request_form_without_its_text(b
     page = text(response)
     assert response.status_code == 200
     assert "You need to ask the Proper Officer" in page
-    assert "not public: the Proper Officer decides" in page           # the rule that refers it
+    assert "not public. The Proper Officer decides" in page           # the rule that refers it
     assert "R-NEED-TO-KNOW, then R-NO-REASON" in page
     assert "Paragraph 1: Information relating to any individual" in page
     assert 'action="/documents/doc-exempt/request"' in page
