@@ -94,6 +94,11 @@ def _result_marks(results: list[dict]) -> None:
             result["mark"], result["rule"], result["reasons"] = "refused", decision.rule, decision.reasons
 
 
+def _search_args() -> dict:
+    """The search's arguments less the page, for links to its other pages."""
+    return {k: v for k, v in request.args.items() if k != "page" and v}
+
+
 @blueprint.route("/search")
 def search():
     import index
@@ -117,8 +122,10 @@ def search():
             log.exception("search index unavailable")
             error, status = "Search is not working at the moment. Try again later; IT has been told.", 503
         else:
+            if results["page"] != (form.page.data or 1):   # past the end: the address names the page shown
+                return redirect(url_for("councillor.search", **dict(_search_args(), page=results["page"])))
             _result_marks(results["results"])
-    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    args = _search_args()
     return render_template("councillor/search.html", form=form, results=results, error=error,
                            committees=committees, args=args, searched=bool(args)), status
 
