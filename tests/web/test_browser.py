@@ -123,7 +123,7 @@ def test_councillor_asks_proper_officer_grants_councillor_downloads(server, brow
     # Opens the exempt report: told why it is not open, and asked to state a need to know.
     page.goto("/search?q=Mill+Lane")
     page.get_by_role("link", name="Disposal of land at Mill Lane", exact=True).click()
-    expect(page.locator("#decision")).to_contain_text("State why you need this document")
+    expect(page.locator("#decision")).to_contain_text("Tell the Proper Officer why you need this document")
     expect(page.get_by_text("Paragraph 1: Information relating to any individual")).to_be_visible()
     expect(page.locator(".document-text")).to_have_count(0)
     expect(page.locator("iframe")).to_have_count(0)
