@@ -161,6 +161,6 @@ def test_a_form_with_errors_says_so_in_its_title_and_focuses_the_summary(site, b
     page = phone.page
     assert page.title().startswith("Error: "), page.title()
     # Chromium moves focus to the autofocus element at its next rendering step, so wait for that, not a time.
-    page.wait_for_function("document.activeElement.classList.contains('error-summary')", timeout=5_000)
+    page.wait_for_function("document.activeElement.classList.contains('error-summary')")
     assert phone.problems() == []
     phone.context.close()

@@ -231,7 +231,7 @@ def test_it_changes_a_policy_line_sees_the_dry_run_and_reverts_it(server, browse
     box.fill(text.replace(old_line, "p, R-INTEREST, interest, refer, listed, deny"))
     page.get_by_label("Why are you changing the policy?").fill("Members with an interest may ask the Proper Officer")
     page.get_by_role("button", name="Check the changes").click()
-    dry_run = page.locator("#dry-run + p + table")
+    dry_run = page.locator("#dry-run + p + .table-container table")
     expect(dry_run.locator("tbody tr", has_text="doc-pool")).to_contain_text("R-INTEREST")
     expect(dry_run.locator("tbody tr", has_text="doc-pool")).to_contain_text("R-NO-REASON")
     expect(page.locator(".diff__line--add")).to_contain_text("p, R-INTEREST, interest, refer")
