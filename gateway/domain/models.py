@@ -15,6 +15,8 @@ class CouncilSettings(Base):
     numbering: Mapped[str] = mapped_column(String(20), default="england")
     withholdable_paragraphs: Mapped[list] = mapped_column(JSON, default=list)
     administration: Mapped[list] = mapped_column(JSON, default=list)
+    protocol_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    it_contact: Mapped[str | None] = mapped_column(String(300), nullable=True)
 
 
 class Group(Base):
