@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from whoosh import qparser
 from whoosh.qparser import plugins
-from whoosh.query import NullQuery, Query
+from whoosh.query import AndMaybe, NullQuery, Query
 
 from index.schema import make_schema
 
@@ -76,6 +76,23 @@ def _make_parser(fieldnames):
 
 _READABLE_PARSER = _make_parser(["title", "body"])
 _LISTED_PARSER = _make_parser(["title"])
+
+# Plain words, two or more: no quotes, brackets or operators (which say how the person wants them taken).
+_PLAIN_WORDS = re.compile(r"[^\W_]+(?:[.'-][^\W_]+)*(?:\s+[^\W_]+(?:[.'-][^\W_]+)*)+")
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+# A document holding the words as one phrase outranks any holding them apart ("leisure centre" before
+# "civic centre ... leisure"): the phrase only adds to the score of what the words match, never adds a match.
+PHRASE_BOOST = 100.0
+
+
+def _phrase_first(parser, words: str, query: Query) -> Query:
+    """`query` (the words, all required), scored higher where they also occur as the phrase `words`."""
+    if not _PLAIN_WORDS.fullmatch(words) or _OPERATORS & set(words.split()):
+        return query
+    phrase = parser.parse(f'"{words}"')
+    if phrase is NullQuery or len(list(phrase.iter_all_terms(phrases=True))) < 2:
+        return query
+    return AndMaybe(query, phrase.with_boost(PHRASE_BOOST))
 
 
 def parse_date(value, name: str) -> date | None:
@@ -202,4 +219,6 @@ def parse(query: str | None, committee=None, date_from=None, date_to=None, parag
                          "(like 'the' or 'and'). Add a more specific word, or search with filters alone.")
     if listed is NullQuery or not list(listed.iter_all_terms(phrases=True)):
         listed = None
-    return ParsedQuery(rest, filters, readable, listed)
+    else:
+        listed = _phrase_first(_LISTED_PARSER, rest, listed)
+    return ParsedQuery(rest, filters, _phrase_first(_READABLE_PARSER, rest, readable), listed)

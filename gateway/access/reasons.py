@@ -1,6 +1,14 @@
-"""Plain-English reasons for each rule, citing the protocol paragraph it rests on."""
+"""Plain-English reasons for each rule, each ending with the protocol paragraph it rests on in brackets.
+
+The pages link `CITATION` matches to the council's protocol text; the API gives the sentences as they are.
+"""
+
+import re
 
 from gateway.access.facts import CHAIR_ROLES, DocumentFacts, Request, Subject
+
+# "protocol 11.7-11.9", "protocol para 9": group 1 is the paragraph a link may point at.
+CITATION = re.compile(r"\bprotocol (?:para )?(\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)?")
 
 
 def _interest(sub: Subject, doc: DocumentFacts) -> str:
@@ -13,6 +21,10 @@ def _public_or(outcome: str, otherwise: str) -> str:
     return "The document is public, so you may see it." if outcome == "grant" else otherwise
 
 
+def _day(value) -> str:
+    return f"{value.day} {value:%B %Y}" if value else "a date not yet set"
+
+
 def _committee(doc: DocumentFacts) -> str:
     return doc.committee_name or doc.committee or "the owning committee"
 
@@ -22,29 +34,33 @@ REASONS = {
     "R-PROPER-OFFICER": lambda s, d, r, o: "As the Proper Officer you may see every document (protocol 5.10).",
     "R-SERVICE-HOLDER": lambda s, d, r, o: "You work in the service that holds this document (protocol 11.9).",
     "R-OFFICER-PUBLIC": lambda s, d, r, o: _public_or(
-        o, "Officers outside the service that holds this document may see public documents only."
+        o, "You work outside the service that holds this document, so you can see it only once it is public."
     ),
     "R-GROUP-OTHER": lambda s, d, r, o: (
-        "This is the internal working of a party group you do not belong to (protocol 11.11)."
+        "You can't open this because it is a confidential paper of a political group you do not belong to "
+        "(protocol 11.11)."
     ),
-    "R-NFP-OTHER": lambda s, d, r, o: "This document is not for publication to anyone but its addressee (protocol 11).",
-    "R-CASEWORK-OTHER": lambda s, d, r, o: "This is another member's constituent casework (protocol 13.2).",
+    "R-NFP-OTHER": lambda s, d, r, o: (
+        "You can't open this because it was given to one person only, and not to you (protocol 11)."),
+    "R-CASEWORK-OTHER": lambda s, d, r, o: (
+        "You can't open this because it is another councillor's casework for a resident (protocol 13.2)."),
     "R-DRAFT-ADMIN-OTHER": lambda s, d, r, o: (
-        "This draft is for the administration only, and your group is not part of it (protocol 11.10)."
+        "You can't open this draft: it is only for the groups running the council, and yours is not one of "
+        "them (protocol 11.10)."
     ),
     "R-DRAFT": lambda s, d, r, o: (
-        f"This document is embargoed until {d.publish_on}." if d.status == "embargoed"
-        else "This is a draft, not yet available to members (protocol 10.4)."
+        f"This document is not published yet: it will be public on {_day(d.publish_on)}." if d.status == "embargoed"
+        else "This is a draft, not yet ready for councillors to read (protocol 10.4)."
     ),
     "R-PRIVATE-CAPACITY": lambda s, d, r, o: _public_or(
         o,
-        "Acting in a private capacity you have the access of any member of the public, "
+        "You asked as a private person, not as a councillor, so you can see only what the public can, "
         "and this document is not public (protocol 11.3).",
     ),
     "R-INTEREST": lambda s, d, r, o: _public_or(
         o,
-        f"You have declared {_interest(s, d)}: a member may not knowingly inspect a document "
-        "about a matter in which they have such an interest (protocol para 9).",
+        f"You can't open this because you have declared {_interest(s, d)}: a councillor may not read "
+        "papers about a matter they have such an interest in (protocol para 9).",
     ),
     "R-GROUP-OWN": lambda s, d, r, o: "This is your own party group's document (protocol 11.11).",
     "R-NFP-ADDRESSEE": lambda s, d, r, o: "This document was provided to you personally (protocol 11).",
@@ -53,21 +69,23 @@ REASONS = {
         "This draft is for the administration, and your group is part of it (protocol 11.10)."
     ),
     "R-EMBARGO-CHAIR": lambda s, d, r, o: (
-        f"The document is embargoed until {d.publish_on}, and you chair or vice-chair "
+        f"The document is not public until {_day(d.publish_on)}, but you chair or vice-chair "
         f"{_committee(d)} (protocol 10.4)." if s.seats.get(d.committee) in CHAIR_ROLES
-        else f"The document is embargoed until {d.publish_on}, and you hold its portfolio (protocol 7.2)."
+        else f"The document is not public until {_day(d.publish_on)}, but you hold its portfolio (protocol 7.2)."
     ),
-    "R-PUBLIC": lambda s, d, r, o: "This is a public document (s100F; protocol 11.5).",
+    "R-PUBLIC": lambda s, d, r, o: "This is a public document: anyone may read it (protocol 11.5; s100F).",
     "R-PO-GRANT": lambda s, d, r, o: (
         "The Proper Officer has granted you access"
-        + (f" until {r.standing.until}" if r.standing and r.standing.until else "")
+        + (f" until {_day(r.standing.until)}" if r.standing and r.standing.until else "")
         + (f": {r.standing.reasons}" if r.standing and r.standing.reasons else ".")
     ),
     "R-REVIEW": lambda s, d, r, o: (
-        "This document's classification needs review, so the Proper Officer decides access."
+        "The council is still checking what kind of document this is, so the Proper Officer decides "
+        "who may read it."
     ),
     "R-MO-CORRESPONDENCE": lambda s, d, r, o: (
-        "This is the Monitoring Officer's correspondence: the Proper Officer decides access (protocol 6.5)."
+        "This is the Monitoring Officer's correspondence, so the Proper Officer decides who may read it "
+        "(protocol 6.5)."
     ),
     "R-COMMITTEE": lambda s, d, r, o: f"You sit on {_committee(d)}, which owns this document (protocol 5.9).",
     "R-PORTFOLIO": lambda s, d, r, o: (
@@ -78,19 +96,20 @@ REASONS = {
         "(protocol 11.6; 2012 Regulations reg 17)."
     ),
     "R-AFTER-MEETING": lambda s, d, r, o: (
-        f"This paper is for a private meeting on {d.meeting_date}; it becomes available "
+        f"This paper is for a private meeting on {_day(d.meeting_date)}; it becomes available "
         "the day after the meeting (protocol 5.4)."
     ),
     "R-EMPLOYEE": lambda s, d, r, o: (
-        "This document concerns a particular employee: the Proper Officer decides access (protocol 10.3)."
+        "This document is about a particular employee, so the Proper Officer decides who may read it "
+        "(protocol 10.3)."
     ),
     "R-NOT-WITHHOLDABLE": lambda s, d, r, o: (
         "This is a meeting paper whose exempt information may not be withheld from members "
         "(s100F(2); protocol para 10)."
     ),
     "R-NEED-TO-KNOW": lambda s, d, r, o: (
-        "This document is not public: the Proper Officer decides whether you need to know it "
-        "for your duties (protocol 11.7-11.9)."
+        "This document is not public. The Proper Officer decides whether you need it for your work "
+        "as a councillor (protocol 11.7-11.9)."
     ),
     "R-PO-REFUSED": lambda s, d, r, o: (
         "The Proper Officer has refused you this document"
@@ -98,10 +117,10 @@ REASONS = {
         + " You may dispute the refusal (protocol 6.7)."
     ),
     "R-NO-REASON": lambda s, d, r, o: (
-        "State why you need this document for your duties as a councillor: at least a sentence "
-        "about your need to know, not curiosity (no 'roving commission', protocol 11.8)."
+        "Tell the Proper Officer why you need this document for your work as a councillor, in a "
+        "sentence or more. Curiosity is not enough (protocol 11.8)."
     ),
-    "R-DEFAULT": lambda s, d, r, o: "No rule allows access, so access is refused.",
+    "R-DEFAULT": lambda s, d, r, o: "No rule lets you open this document, so it stays closed.",
 }
 
 

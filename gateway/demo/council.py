@@ -698,6 +698,9 @@ class Council:
                 "numbering": "england",
                 "withholdable_paragraphs": [1, 2, 3, 4, 5, 7],
                 "administration": [g.id for g in self.administration],
+                "protocol_url": f"https://www.{slug(self.town)}.example.org/constitution/member-officer-protocol"
+                                "#para-{paragraph}",
+                "it_contact": f"the IT service desk on 01632 960000 or it@{slug(self.town)}.example.org",
             },
             "groups": [{"id": g.id, "name": g.name, "aliases": list(g.aliases)} for g in self.groups],
             "committees": [],

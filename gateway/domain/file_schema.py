@@ -5,6 +5,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from gateway.domain.errors import InputError
 from gateway.domain.safe_load import shown
@@ -76,6 +77,19 @@ class Email(Spec):
     def check(self, value, where: Where) -> str:
         if not isinstance(value, str) or len(value) > 254 or not EMAIL.fullmatch(value):
             where.fail(f"{shown(value)} is not an email address")
+        return value
+
+
+@dataclass(frozen=True)
+class WebAddress(Spec):
+    """An http(s) address to link to from the pages; `{paragraph}` in it is replaced by the paragraph cited."""
+
+    required: bool = False
+
+    def check(self, value, where: Where) -> str:
+        parts = urlsplit(value) if isinstance(value, str) and len(value) <= 500 else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or any(c <= " " for c in value):
+            where.fail(f"{shown(value)} is not a web address (https://..., at most 500 characters)")
         return value
 
 

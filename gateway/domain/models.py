@@ -15,6 +15,8 @@ class CouncilSettings(Base):
     numbering: Mapped[str] = mapped_column(String(20), default="england")
     withholdable_paragraphs: Mapped[list] = mapped_column(JSON, default=list)
     administration: Mapped[list] = mapped_column(JSON, default=list)
+    protocol_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    it_contact: Mapped[str | None] = mapped_column(String(300), nullable=True)
     # 004:5.3, where the council switches it on: the Cabinet member or chair concerned is told of each request.
     tell_holders_of_requests: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 

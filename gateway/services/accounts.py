@@ -37,7 +37,7 @@ def sign_in(gw, session: Session, username: str | None, password: str | None, vi
         with audited_change(gw.audit, session) as records:  # the failure count is kept with its record
             records.append(Entry("signin_failed", actor=None,
                                  detail={"username": username[:100], "via": via, **exc.audit_detail}))
-        raise SignInRefused(str(exc)) from None
+        raise SignInRefused(str(exc), locked=exc.throttled) from None
     with audited_change(gw.audit, session) as records:
         secret, expires_at = _start(session, account.id, via)
         records.append(Entry("signin", actor=account.id, detail={"via": via}))

@@ -43,4 +43,8 @@ class InvalidField(Outcome):
 
 
 class SignInRefused(Outcome):
-    """Wrong username or password, or a name locked out; never says whether the account exists."""
+    """Wrong username or password, or a name locked out (`locked`); never says whether the account exists."""
+
+    def __init__(self, message: str, locked: bool = False):
+        super().__init__(message)
+        self.locked = locked

@@ -14,6 +14,8 @@ def search(gw, session: Session, account_id: str | None, query: str = "", page: 
            paragraph: int | None = None, status: str | None = None) -> dict:
     """One page of the documents the caller may discover; InvalidField names what is wrong with the query.
 
+    A page past the last gives the last page (its `page` says which), so an old link still shows results.
+
     Raises index.IndexUnavailable when the index cannot be read, AuditUnavailable when the search
     cannot be recorded (then nothing is returned).
     """
@@ -30,10 +32,14 @@ def search(gw, session: Session, account_id: str | None, query: str = "", page: 
         try:
             found = gw.index.search(gw, account_id, query or "", page, page_size, committee=committee,
                                     date_from=date_from, date_to=date_to, paragraph=paragraph, status=status)
+            if found["total"] and page > found["pages"]:  # past the end (a stale link): the last page instead
+                found = gw.index.search(gw, account_id, query or "", found["pages"], page_size, committee=committee,
+                                        date_from=date_from, date_to=date_to, paragraph=paragraph, status=status)
         except QueryError as exc:  # the filters are checked above, so what is left is the query itself
             raise InvalidField("q", str(exc)) from None
     except InvalidField as exc:
         gw.audit.append(Entry("search", actor=account_id, detail={**detail, "error": exc.message}))
         raise
-    gw.audit.append(Entry("search", actor=account_id, detail={**detail, "total": found["total"]}))
+    served = {"page": found["page"], "total": found["total"]}
+    gw.audit.append(Entry("search", actor=account_id, detail={**detail, **served}))
     return found

@@ -81,7 +81,7 @@ class SearchResult(Model):
 
 class SearchResults(Model):
     total: int = Field(description="Documents the caller may discover")
-    page: int
+    page: int = Field(description="The page given: the last one when the page asked for is past it")
     pages: int | None = None
     results: list[SearchResult]
 

@@ -16,7 +16,7 @@ from gateway.domain.accounts import Account
 from gateway.domain.sessions import session_account
 from gateway.services import accounts
 from gateway.services.outcomes import InvalidField, SignInRefused
-from gateway.web.context import db, gateway
+from gateway.web.context import council, db, gateway
 from gateway.web.extensions import login_manager
 
 blueprint = Blueprint("auth", __name__)
@@ -90,6 +90,12 @@ def same_site(target: str | None) -> str | None:
     return target if not parts.scheme and not parts.netloc and not any(c < " " for c in target) else None
 
 
+def _it_contact() -> str:
+    """Who unlocks accounts: the council file's `it_contact`, else the council's IT service desk."""
+    settings = council()
+    return (settings.it_contact if settings is not None else None) or "the council's IT service desk"
+
+
 def _begin(signed_in) -> None:
     session.clear()  # no value of the signed-out session carries over (session fixation)
     login_user(User(signed_in.account, signed_in.secret))
@@ -112,7 +118,7 @@ def sign_in():
         try:
             signed_in = accounts.sign_in(gateway(), db(), form.username.data, form.password.data, via="web")
         except SignInRefused as exc:
-            error = exc.message
+            error = exc.message + (f" To be let in sooner, contact {_it_contact()}." if exc.locked else "")
         else:
             _begin(signed_in)
             return redirect(same_site(form.next.data) or home_for(current_user))

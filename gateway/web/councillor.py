@@ -41,6 +41,7 @@ register_filters(blueprint)
 
 PAGE_SIZE = 10
 NO_REASON = "R-NO-REASON"
+PRIVATE_CAPACITY = "R-PRIVATE-CAPACITY"
 REASON_NEEDED = ("Say why you need this document for your duties as a councillor, in a sentence or more "
                  "(not curiosity)")
 # Only to ask "which rule refers this?" when the caller has not yet given a reason (never recorded or shown).
@@ -93,6 +94,11 @@ def _result_marks(results: list[dict]) -> None:
             result["mark"], result["rule"], result["reasons"] = "refused", decision.rule, decision.reasons
 
 
+def _search_args() -> dict:
+    """The search's arguments less the page, for links to its other pages."""
+    return {k: v for k, v in request.args.items() if k != "page" and v}
+
+
 @blueprint.route("/search")
 def search():
     import index
@@ -116,16 +122,21 @@ def search():
             log.exception("search index unavailable")
             error, status = "Search is not working at the moment. Try again later; IT has been told.", 503
         else:
+            if results["page"] != (form.page.data or 1):   # past the end: the address names the page shown
+                return redirect(url_for("councillor.search", **dict(_search_args(), page=results["page"])))
             _result_marks(results["results"])
-    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    args = _search_args()
     return render_template("councillor/search.html", form=form, results=results, error=error,
                            committees=committees, args=args, searched=bool(args)), status
 
 
 # -- one document ------------------------------------------------------------------------------
 
-def _document_page(opened, request_form=None, status=200):
-    """The document page for a decision already made: metadata, the decision, and what the caller may do next."""
+def _document_page(opened, request_form=None, status=200, asked_privately=False):
+    """The document page for a decision already made: metadata, the decision, and what the caller may do next.
+
+    `asked_privately`: the caller has just asked in a private capacity and was refused, so nothing was sent.
+    """
     doc, req, decision = opened.doc, opened.req, opened.decision
     row = db().get(Document, doc.id)
     version = row.current_version if row is not None else None
@@ -144,7 +155,7 @@ def _document_page(opened, request_form=None, status=200):
         else:
             purpose = req.reason.strip() or documents.granted_reason(db(), me, doc.id)
             download_form = DownloadForm(formdata=None, data={"purpose": purpose, "capacity": req.capacity})
-    referred = _referring_rule(doc) if decision.rule == NO_REASON else None
+    referred = _as_councillor(doc) if decision.rule in (NO_REASON, PRIVATE_CAPACITY) else None
     again_form = None  # after a refusal: ask again at once with new information
     if request_form is not None and request_form.new_information.data == "1":
         again_form, request_form = request_form, None
@@ -152,8 +163,12 @@ def _document_page(opened, request_form=None, status=200):
         again_form = RequestForm(formdata=None, data={"new_information": "1", "capacity": req.capacity})
     if again_form is not None:
         again_form.reason.label.text = "What is the new information, and why do you now need the document?"
-    if request_form is None and referable(decision) and pending is None:
-        request_form = RequestForm(formdata=None, data={"reason": req.reason, "capacity": req.capacity})
+    if pending is not None:
+        request_form = None  # asked already: the page says so, and asks for no second reason
+    elif request_form is None and (referable(decision) or referred is not None):
+        # A private person may be refused what a councillor may ask for: offer to ask as one.
+        capacity = "councillor" if decision.rule == PRIVATE_CAPACITY else req.capacity
+        request_form = RequestForm(formdata=None, data={"reason": req.reason, "capacity": capacity})
         if decision.rule == NO_REASON and req.reason.strip():
             request_form.reason.errors = [REASON_NEEDED]
     due = (add_working_days(london_today(), referrals.DUE_WORKING_DAYS)
@@ -163,12 +178,13 @@ def _document_page(opened, request_form=None, status=200):
         is_pdf=is_pdf, request_form=request_form, again_form=again_form, download_form=download_form,
         pending=pending, mark=mark, too_long=too_long,
         amendments=amendments.of_document(db(), doc.id) if decision.granted else [],
-        refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title), status
+        refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title,
+        asked_privately=asked_privately), status
 
 
-def _referring_rule(doc):
-    """The rule that would refer this document once a need to know is stated (unrecorded: a what-if),
-    so the page can say why it is not open, not only that a reason is missing."""
+def _as_councillor(doc):
+    """The rule that would refer this document to a councillor who states a need to know (unrecorded: a
+    what-if), so the page can say why it is not open, not only that a reason or the capacity is wrong."""
     gw = gateway()
     facts = FactSource(db())
     what_if = gw.access.evaluate(facts, gw.access.subject(facts, account_id()), doc,
@@ -240,8 +256,9 @@ def request_access(document_id):
     if opened.decision.granted:
         flash("You can read this document now.")
         return redirect(url_for("councillor.document", document_id=document_id, capacity=capacity, reason=reason))
-    # Refused (no reason that counts, a standing refusal, an interest...): show why, on the document page.
-    return _document_page(opened, status=200 if opened.decision.rule != NO_REASON else 400)
+    # Refused (no reason that counts, a private capacity, an interest...): nothing was sent; say why.
+    return _document_page(opened, status=200 if opened.decision.rule != NO_REASON else 400,
+                          asked_privately=opened.decision.rule == PRIVATE_CAPACITY)
 
 
 def _visible_titles(document_ids) -> dict[str, str | None]:

@@ -4,11 +4,13 @@ State-changing forms are FlaskForms, so each carries its CSRF token; filter form
 arguments and change nothing, so they have none.
 """
 
+from datetime import date
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
-    DateField,
+    Field,
     HiddenField,
     IntegerField,
     RadioField,
@@ -26,9 +28,11 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
-from wtforms.widgets import CheckboxInput, ListWidget, TextInput
+from wtforms.utils import unset_value
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from gateway.domain.documents import FLAGS
+from gateway.web.dates import DATE_PARTS, date_from_parts, uk_date
 
 PARAGRAPHS = {
     1: "Information relating to any individual",
@@ -49,19 +53,31 @@ CAPACITIES = [("councillor", "As a councillor, for my council duties"),
               ("private", "In a private capacity, as a member of the public")]
 
 
-class Date(DateField):
-    """A date typed as YYYY-MM-DD in a plain text box (no date picker: the same in every browser)."""
+class Date(Field):
+    """A date in the GOV.UK pattern: Day, Month and Year boxes (`<name>-day`, `-month`, `-year`; the macro
+    `date_input` draws them). A single `<name>` value (an old link, a bookmark) may be in any UK form:
+    12/10/2026, 12-10-2026, 12 Oct 2026, 12 October 2026 or 2026-10-12."""
 
-    widget = TextInput()
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        given = formdata if formdata is not None else {}
+        self.parts = {part: (given.get(f"{self.name}-{part}") or "").strip()[:20] for part in DATE_PARTS}
+        super().process(formdata, data, extra_filters)
+        if not any(self.parts.values()) and isinstance(self.data, date):
+            self.parts = {"day": str(self.data.day), "month": str(self.data.month), "year": str(self.data.year)}
 
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, format="%Y-%m-%d", **kwargs)
+    def process_data(self, value):
+        self.data = value
 
     def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            raise ValueError(f"{self.label.text} must be a real date, for example 2026-10-12") from None
+        self.data = None
+        if any(self.parts.values()):
+            self.raw_data = [" ".join(self.parts.values())]   # so Optional() sees something was typed
+            self.data = date_from_parts(self.label.text, **self.parts)
+        elif valuelist and valuelist[0].strip():
+            self.data = uk_date(self.label.text, valuelist[0])
+
+    def _value(self):
+        return self.data.isoformat() if isinstance(self.data, date) else ""
 
 
 def options(pairs) -> list[SelectChoice]:

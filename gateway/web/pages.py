@@ -4,8 +4,11 @@ from datetime import UTC, date, datetime
 
 from flask import Blueprint, abort
 from flask_login import current_user
+from markupsafe import Markup, escape
 
+from gateway.access.reasons import CITATION
 from gateway.domain.clock import LONDON
+from gateway.web.context import council
 from gateway.web.extensions import login_manager
 
 
@@ -60,9 +63,25 @@ def short_date(value) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
+def cited(reason: str) -> Markup:
+    """A decision's reason with the protocol paragraph it cites linked to the council's protocol text, where
+    the council file gives its address (`{paragraph}` in it becomes the paragraph's number)."""
+    settings = council()
+    url = settings.protocol_url if settings is not None else None
+    if not url:
+        return escape(reason)
+    parts, done = [], 0
+    for match in CITATION.finditer(reason):
+        parts += [escape(reason[done:match.start()]),
+                  Markup('<a href="{}">{}</a>').format(url.replace("{paragraph}", match.group(1)), match.group(0))]
+        done = match.end()
+    return Markup("").join([*parts, escape(reason[done:])])
+
+
 def register_filters(blueprint: Blueprint) -> None:
     blueprint.add_app_template_filter(long_date, "long_date")
     blueprint.add_app_template_filter(short_date, "short_date")
+    blueprint.add_app_template_filter(cited, "cited")
 
 
 def pairs(session, statement) -> dict:

@@ -225,4 +225,4 @@ def test_refusal_cites_the_proper_officers_reasons(enforcer):
 def test_the_portfolio_holders_early_view_says_so(enforcer):
     doc = D(status="embargoed", publish_on=date(2026, 12, 1), portfolio="leisure")
     reason = decide(enforcer, M(holds=["leisure"]), doc, R()).reasons[0]
-    assert "2026-12-01" in reason and "portfolio" in reason
+    assert "1 December 2026" in reason and "portfolio" in reason

@@ -115,7 +115,7 @@ def test_an_upheld_dispute_grants_the_member_and_the_audit_log_tells_the_story(c
     assert meta["decision"]["outcome"] == "grant" and meta["decision"]["rule"] == "R-PO-GRANT"
     assert meta["visibility"] == "open"
     reasons = " ".join(meta["decision"]["reasons"])
-    assert "until 2099-03-31" in reasons and "upheld the dispute" in reasons
+    assert "until 31 March 2099" in reasons and "upheld the dispute" in reasons
     assert "The restructure is on the scrutiny work programme" in reasons
     content = client.get("/api/v1/documents/doc-exempt/content", query_string={"reason": REASON}, headers=bob)
     assert content.status_code == 200

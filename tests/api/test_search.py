@@ -68,3 +68,12 @@ def test_searches_are_audited(client, bob, gw):
     _search(client, bob, q="swimming")
     record = gw.audit.records(event="search", actor="cllr-bob")[-1]
     assert record["detail"]["query"] == "swimming"
+
+
+def test_a_page_past_the_end_answers_the_last_page_and_says_which(client, bob):
+    everything = _search(client, bob, page_size=2)
+    assert everything["pages"] == 2
+    past = _search(client, bob, page_size=2, page=9)
+    assert past["page"] == 2 and past["pages"] == 2 and past["total"] == everything["total"]
+    assert past["results"] == _search(client, bob, page_size=2, page=2)["results"]
+    assert _search(client, bob, q="nothing-like-this", page=3) == {"total": 0, "page": 3, "pages": 0, "results": []}

@@ -43,7 +43,7 @@ def test_a_single_decision_is_printed_and_audited(council):
     code, out = _decide(runner, "--member", "cllr-ann", "--document", "doc-public", "--at", "2026-11-23")
     assert code == 0
     assert json.loads(out) == {"outcome": "grant", "visibility": "open", "rule": "R-PUBLIC",
-                               "reasons": ["This is a public document (s100F; protocol 11.5)."]}
+                               "reasons": ["This is a public document: anyone may read it (protocol 11.5; s100F)."]}
     assert _audit_count(gw) == before + 1
 
 

@@ -38,8 +38,13 @@ EXEMPT_TEXT = ("Disposal of land at Mill Lane. Named tenants of the council's es
                "are set out in the appendix.")
 
 
+PROTOCOL_URL = "https://testshire.example.gov.uk/constitution/member-officer-protocol#para-{paragraph}"
+IT_CONTACT = "the IT service desk on 01632 960123"
+
+
 def web_council() -> dict:
     data = council_data()
+    data["council"].update(protocol_url=PROTOCOL_URL, it_contact=IT_CONTACT)
     data["officers"] += [
         {"id": "off-it", "name": "Ian Admin", "roles": ["admin"], "service": "it", "password": PASSWORDS["off-it"]},
         {"id": "off-aud", "name": "Ada Auditor", "roles": ["auditor"], "service": "audit",

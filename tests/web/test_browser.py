@@ -123,7 +123,7 @@ def test_councillor_asks_proper_officer_grants_councillor_downloads(server, brow
     # Opens the exempt report: told why it is not open, and asked to state a need to know.
     page.goto("/search?q=Mill+Lane")
     page.get_by_role("link", name="Disposal of land at Mill Lane", exact=True).click()
-    expect(page.locator("#decision")).to_contain_text("State why you need this document")
+    expect(page.locator("#decision")).to_contain_text("Tell the Proper Officer why you need this document")
     expect(page.get_by_text("Paragraph 1: Information relating to any individual")).to_be_visible()
     expect(page.locator(".document-text")).to_have_count(0)
     expect(page.locator("iframe")).to_have_count(0)
@@ -231,7 +231,7 @@ def test_it_changes_a_policy_line_sees_the_dry_run_and_reverts_it(server, browse
     box.fill(text.replace(old_line, "p, R-INTEREST, interest, refer, listed, deny"))
     page.get_by_label("Why are you changing the policy?").fill("Members with an interest may ask the Proper Officer")
     page.get_by_role("button", name="Check the changes").click()
-    dry_run = page.locator("#dry-run + p + table")
+    dry_run = page.locator("#dry-run + p + .table-container table")
     expect(dry_run.locator("tbody tr", has_text="doc-pool")).to_contain_text("R-INTEREST")
     expect(dry_run.locator("tbody tr", has_text="doc-pool")).to_contain_text("R-NO-REASON")
     expect(page.locator(".diff__line--add")).to_contain_text("p, R-INTEREST, interest, refer")

@@ -45,7 +45,9 @@ def test_a_refusal_disputed_and_upheld_opens_the_document(served, browser):  # n
     bob.sign_in("cllr-bob")
     page.goto("/documents/doc-exempt")
     page.get_by_label("Why do you need this document?").fill(REASON)
-    page.get_by_label("When do you need it by? (optional)").fill(needed.isoformat())
+    needed_by = page.get_by_role("group", name="When do you need it by? (optional)")
+    for part, value in (("Day", needed.day), ("Month", needed.month), ("Year", needed.year)):
+        needed_by.get_by_label(part).fill(str(value))
     bob.shot("asks-with-needed-by")
     page.get_by_role("button", name="Send the request").click()
     expect(page.get_by_role("heading", name="Request sent")).to_be_visible()
@@ -132,7 +134,9 @@ def test_the_review_queue_extends_one_exempt_item_and_releases_another(served, b
     rows.first.get_by_role("link").click()
     page.get_by_label(re.compile("^Extend")).check()
     later = today + timedelta(days=180)
-    page.get_by_label("Date (optional for keep)").fill(later.isoformat())
+    on = page.get_by_role("group", name="Date (optional for keep)")
+    for part, value in (("Day", later.day), ("Month", later.month), ("Year", later.year)):
+        on.get_by_label(part).fill(str(value))
     page.get_by_label("Reasons (the public-interest test)").fill(
         "The tenants' affairs are still private; disclosure would harm them more than it would inform.")
     mo.shot("extend-form")

@@ -64,7 +64,7 @@ def test_search_filters_and_a_bad_date_is_an_error_in_the_summary(bob):
     assert "1 document found" in page and "Swimming pool contract negotiation" in page
     assert "4 documents found" in plain(bob.get("/search?date_from=2026-09-01&date_to=2026-10-31&committee=cabinet"))
     assert "0 documents found" in plain(bob.get("/search?date_from=2026-10-02"))
-    response = bob.get("/search?date_from=12/10/2026")
+    response = bob.get("/search?date_from=31/02/2026")
     assert response.status_code == 400
     assert "There is a problem" in text(response) and "Meetings from must be a real date" in text(response)
     response = bob.get("/search?date_from=2026-12-01&date_to=2026-01-01")
@@ -93,7 +93,7 @@ def test_exempt_document_says_why_and_offers_the_request_form_without_its_text(b
     page = text(response)
     assert response.status_code == 200
     assert "You need to ask the Proper Officer" in page
-    assert "not public: the Proper Officer decides" in page           # the rule that refers it
+    assert "not public. The Proper Officer decides" in page           # the rule that refers it
     assert "R-NEED-TO-KNOW, then R-NO-REASON" in page
     assert "Paragraph 1: Information relating to any individual" in page
     assert 'action="/documents/doc-exempt/request"' in page
@@ -282,3 +282,10 @@ def test_a_post_without_the_csrf_token_is_refused(csrf_app):
     gw = csrf_app.extensions["gateway"]
     with gw.sessions() as session:
         assert session.scalars(select(Referral)).first() is None
+
+
+def test_a_page_past_the_end_goes_to_the_last_page(bob):
+    response = bob.get("/search?q=leisure&committee=cabinet&page=7")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/search?q=leisure&committee=cabinet&page=1"
+    assert "2 documents found" in plain(bob.get(response.headers["Location"]))
