@@ -106,14 +106,14 @@ def caller(folder: Path, seed: int):
     from gateway.access.gather import FactSource
     from gateway.access.service import make_request
     from gateway.config import Settings
-    from gateway.domain.accounts import issue_token
     from gateway.domain.models import Document
+    from gateway.domain.sessions import issue_token
     from gateway.runtime import Gateway
 
     member = json.loads((folder / "plan.json").read_text())["member"]
     gw = Gateway(Settings(data_dir=folder / "data"))
     with gw.sessions() as session:
-        token = issue_token(session, member)
+        token, _expires = issue_token(session, member)
         session.commit()
         facts = FactSource(session)
         sub = gw.access.subject(facts, member)

@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, null, or_, select, update
+from sqlalchemy import bindparam, case, null, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -65,11 +65,19 @@ class SignInError(Exception):
         return {key: value for key, value in detail.items() if value is not None}
 
 
+_MEMBERS, _OFFICERS = Member.__table__, Officer.__table__
+_MEMBER_BY_ID = select(_MEMBERS.c.id, _MEMBERS.c.name).where(_MEMBERS.c.id == bindparam("id"))
+_OFFICER_BY_ID = select(_OFFICERS.c.id, _OFFICERS.c.name, _OFFICERS.c.roles).where(_OFFICERS.c.id == bindparam("id"))
+
+
 def find_account(session: Session, account_id: str) -> Account | None:
-    member = session.get(Member, account_id)
+    """The member or officer with this id. Core statements, not ORM loads: every request asks (issue 13),
+    and loading a member through the ORM also loads its seats and interests."""
+    connection = session.connection()
+    member = connection.execute(_MEMBER_BY_ID, {"id": account_id}).first()
     if member is not None:
         return Account(member.id, member.name, "member")
-    officer = session.get(Officer, account_id)
+    officer = connection.execute(_OFFICER_BY_ID, {"id": account_id}).first()
     if officer is not None:
         return Account(officer.id, officer.name, "officer", frozenset(officer.roles or []))
     return None

@@ -15,7 +15,7 @@ from gateway.access.facts import MEMBER, DocumentFacts, Request, Subject
 from gateway.access.gather import FactSource
 from gateway.access.service import CAPACITIES, audit_entry, make_request
 from gateway.domain.audit import Entry
-from gateway.domain.models import Document, Referral
+from gateway.domain.models import Document, DocumentVersion, Referral
 from gateway.services import marking
 from gateway.services.outcomes import InvalidField, NotFound, Refused
 
@@ -28,6 +28,7 @@ READING = "reading in the council document gateway"
 # Recorded for an id no document has; the caller is told exactly what a hidden document tells them.
 NO_SUCH_DOCUMENT = Decision("deny", "hidden", "R-NOT-FOUND", ("There is no document with this id.",))
 MAX_ID = 100
+_DOCUMENTS, _VERSIONS = Document.__table__, DocumentVersion.__table__
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,15 @@ def open_document(gw, session: Session, account_id: str | None, document_id: str
     if decision.visibility == "hidden":
         raise NotFound()
     return Opened(sub, doc, req, decision)
+
+
+def stored_format(session: Session, document_id: str) -> tuple[str | None, int | None]:
+    """(media type, size) of the document's current stored file, or (None, None); without loading its text."""
+    found = session.connection().execute(
+        select(_VERSIONS.c.media_type, _VERSIONS.c.size)
+        .join_from(_DOCUMENTS, _VERSIONS, _DOCUMENTS.c.current_version_id == _VERSIONS.c.id)
+        .where(_DOCUMENTS.c.id == document_id)).first()
+    return (found.media_type, found.size) if found else (None, None)
 
 
 def granted_reason(session: Session, account_id: str | None, document_id: str) -> str:
