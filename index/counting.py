@@ -11,7 +11,9 @@ is the same whoever asks; scoring is most of a search's cost, so a caller paging
 or asking again reuses their list (`RankedCache`) until the index changes.
 """
 
+import threading
 from array import array
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from whoosh.collectors import UnlimitedCollector
@@ -23,6 +25,34 @@ class Ranked:
 
     docnums: array
     scores: array
+
+
+class RankedCache:
+    """Ranked lists, least recently used dropped first once they hold more than `budget` matches in all
+    (a common word on a big council matches most documents: counting entries would not bound memory)."""
+
+    def __init__(self, budget: int):
+        self.budget, self.held = budget, 0
+        self.items: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key) -> Ranked | None:
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+            return found
+
+    def put(self, key, ranked: Ranked) -> Ranked:
+        with self.lock:
+            old = self.items.pop(key, None)
+            self.held -= len(old.docnums) if old else 0
+            self.items[key] = ranked
+            self.held += len(ranked.docnums)
+            while self.held > self.budget and len(self.items) > 1:
+                _, dropped = self.items.popitem(last=False)
+                self.held -= len(dropped.docnums)
+        return ranked
 
 
 def ranked_matches(searcher, query) -> Ranked:

@@ -20,7 +20,7 @@ from gateway.domain.generation import current
 from gateway.domain.models import Document, DocumentVersion
 from index import trimming
 from index.build import store_documents, write_documents
-from index.counting import Ranked, ranked_matches, top_and_total
+from index.counting import Ranked, RankedCache, ranked_matches, top_and_total
 from index.querylang import Filters, ParsedQuery, QueryError, check_page, parse
 from index.ranking import OwnTextWeighting
 from index.schema import make_schema
@@ -31,6 +31,7 @@ from index.trimming import OPEN, CallerCache, MemoUnsound
 log = logging.getLogger(__name__)
 
 ID_CHUNK = 500
+RANKED_BUDGET = 500_000   # matches kept in ranked lists, about 6 MB
 LOCK_ATTEMPTS = 6   # each waits up to build.WRITER_TIMEOUT for whoosh's own lock, then 0.2 s
 
 
@@ -106,7 +107,7 @@ class _Shared:
         self.subjects = _LRU(1024)
         self.callers = _LRU(256)
         self.trims = _LRU(64)
-        self.ranked = _LRU(32)                  # (searcher, caller, query) -> Ranked
+        self.ranked = RankedCache(RANKED_BUDGET)   # (searcher, caller, query) -> Ranked
         self.exact_mode = False
 
     # -- the searcher (hold read_lock) ---------------------------------------------------------
