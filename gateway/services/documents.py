@@ -7,7 +7,7 @@ missing and a hidden document answer alike and released content carries the same
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from gateway.access.decide import Decision
@@ -29,6 +29,9 @@ READING = "reading in the council document gateway"
 NO_SUCH_DOCUMENT = Decision("deny", "hidden", "R-NOT-FOUND", ("There is no document with this id.",))
 MAX_ID = 100
 _DOCUMENTS, _VERSIONS = Document.__table__, DocumentVersion.__table__
+_STORED_FORMAT = (select(_VERSIONS.c.media_type, _VERSIONS.c.size)
+                  .join_from(_DOCUMENTS, _VERSIONS, _DOCUMENTS.c.current_version_id == _VERSIONS.c.id)
+                  .where(_DOCUMENTS.c.id == bindparam("id")))
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,7 @@ def open_document(gw, session: Session, account_id: str | None, document_id: str
 
 def stored_format(session: Session, document_id: str) -> tuple[str | None, int | None]:
     """(media type, size) of the document's current stored file, or (None, None); without loading its text."""
-    found = session.connection().execute(
-        select(_VERSIONS.c.media_type, _VERSIONS.c.size)
-        .join_from(_DOCUMENTS, _VERSIONS, _DOCUMENTS.c.current_version_id == _VERSIONS.c.id)
-        .where(_DOCUMENTS.c.id == document_id)).first()
+    found = session.connection().execute(_STORED_FORMAT, {"id": document_id}).first()
     return (found.media_type, found.size) if found else (None, None)
 
 
