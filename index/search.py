@@ -380,7 +380,9 @@ class DocumentIndex:
 
     def _ranked(self, searcher, key, caller, query) -> Ranked:
         """Every match of `query` on this searcher, ranked. Kept per caller, so that how fast a search
-        answers never tells anybody what somebody else searched for."""
+        answers never tells anybody what somebody else searched for (so nothing is kept for nobody signed in)."""
+        if caller is None:
+            return ranked_matches(searcher, query)
         rkey = (key, caller, query)
         found = self._shared.ranked.get(rkey)
         return found if found is not None else self._shared.ranked.put(rkey, ranked_matches(searcher, query))

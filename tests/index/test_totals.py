@@ -7,6 +7,7 @@ small enough that Whoosh's top-N pruning would otherwise stop counting early.
 
 import math
 
+from gateway.domain.models import Document
 from index.schema import ANALYZER
 
 PAGE_SIZE = 5
@@ -68,3 +69,17 @@ def test_ranking_of_shared_documents_does_not_depend_on_who_asks(big_council):
         orders = [[i for i in _ranked_ids(big_council, who, query, 50)[0] if i in both_open] for who in (first, second)]
         assert len(orders[0]) > PAGE_SIZE
         assert orders[0] == orders[1]
+
+
+def test_a_members_kept_ranking_is_not_served_after_the_index_changes(small_council):
+    """Paging re-uses a member's ranked matches only while the index is the one they were ranked on."""
+    member = small_council.members[0]
+    before = small_council.search(member, "zebracrossing", snippets=False)
+    assert before["total"] == 0
+    ident = next(i for i, visibility in small_council.expected(member).items() if visibility == "open")
+    with small_council.gw.sessions() as session, session.begin():
+        version = session.get(Document, ident).current_version
+        version.pages = [*(version.pages or []), "A new zebracrossing on the high street."]
+    small_council.index.update(small_council.gw, [ident])
+    after = small_council.search(member, "zebracrossing", snippets=False)
+    assert after["total"] == 1 and after["results"][0]["id"] == ident
