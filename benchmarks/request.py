@@ -7,7 +7,10 @@ servers with one sync worker each (the gateway's `wsgi:app` and `benchmarks/_tri
 then in interleaved rounds sends the same number of requests to each of
   * the trivial route (the anchor),
   * `GET /api/v1/documents/{id}` (a member's bearer token, documents they may discover),
-  * `GET /api/v1/search?q=...` (the same member, common words),
+  * `GET /api/v1/search?q=...` (the same member, common words, pages 1 to 3: what a member paging
+    through results asks; the member's ranked matches are re-used from their earlier request),
+  * the same with a query never asked before (a common word OR a word no document has), so every
+    match is scored afresh: the cost of a member's first search for something,
 and reads each worker's CPU time (/proc/PID/schedstat, nanoseconds) before and after. The client's
 own CPU is not counted. Prints CPU per request and the ratio to the anchor, and the warm gateway
 worker's resident memory (VmRSS) beside the trivial worker's.
@@ -15,6 +18,7 @@ worker's resident memory (VmRSS) beside the trivial worker's.
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import random
@@ -112,8 +116,8 @@ def caller(folder: Path, seed: int):
     from gateway.access.gather import FactSource
     from gateway.access.service import make_request
     from gateway.config import Settings
-    from gateway.domain.sessions import issue_token
     from gateway.domain.models import Document
+    from gateway.domain.sessions import issue_token
     from gateway.runtime import Gateway
 
     member = json.loads((folder / "plan.json").read_text())["member"]
@@ -153,11 +157,14 @@ def main(argv=None) -> int:
            "PYTHONPATH": str(ROOT)}
     gateway, trivial = Server("wsgi:app", env), Server("benchmarks._trivial_app:app", env)
     auth = {"Authorization": f"Bearer {token}"}
+    fresh = itertools.count()
     kinds = {
         "trivial Flask route": (trivial, lambda n: "/", {}),
         "GET /documents/{id}": (gateway, lambda n: f"/api/v1/documents/{documents[n % len(documents)]}", auth),
         "GET /search?q=...": (gateway, lambda n: "/api/v1/search?" + urllib.parse.urlencode(
             {"q": WORDS[n % len(WORDS)], "page": 1 + n % 3}), auth),
+        "GET /search, new query": (gateway, lambda n: "/api/v1/search?" + urllib.parse.urlencode(
+            {"q": f"{WORDS[n % len(WORDS)]} OR zq{next(fresh)}"}), auth),
     }
     try:
         for server, path, headers in kinds.values():   # warm up: caches, imports, first searcher

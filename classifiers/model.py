@@ -24,6 +24,14 @@ class Evidence:
     def to_json(self) -> dict:
         return {"label": self.label, "text": self.text, "page": self.page, "check": self.check}
 
+    @classmethod
+    def from_json(cls, data: dict) -> Evidence:
+        """The inverse of to_json; ValueError for anything else."""
+        found = cls(data["label"], data["text"], data["page"], data["check"])
+        if not (_all(str, found.label, found.text, found.check) and _all(int, found.page)):
+            raise ValueError("evidence: label, text and check must be text and page a number")
+        return found
+
 
 @dataclass(frozen=True)
 class GroupName:
@@ -63,3 +71,21 @@ class Classification:
             "needs_review": self.needs_review,
             "evidence": [item.to_json() for item in self.evidence],
         }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Classification:
+        """The inverse of to_json (labels made in another process); ValueError for anything else."""
+        try:
+            found = cls(tuple(data["exempt_paragraphs"]), data["party_group"], tuple(data["flags"]),
+                        float(data["confidence"]), data["needs_review"],
+                        tuple(Evidence.from_json(item) for item in data["evidence"]))
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"classification: {exc!r}") from None
+        if not (_all(int, *found.exempt_paragraphs) and _all(str, *found.flags) and _all(bool, found.needs_review)
+                and (found.party_group is None or isinstance(found.party_group, str))):
+            raise ValueError("classification: a field has the wrong type")
+        return found
+
+
+def _all(kind: type, *values) -> bool:
+    return all(isinstance(v, kind) and (kind is bool or not isinstance(v, bool)) for v in values)

@@ -139,7 +139,7 @@ def classify(files, council, as_json):
     """Classify FILES without storing anything: one JSON object per line."""
     import classifiers
     from gateway.domain.council_file import parse_council
-    from gateway.extraction import extract_many
+    from gateway.extraction import ClassifierContext, extract_many, labels_of
 
     groups = []
     if council:
@@ -148,9 +148,9 @@ def classify(files, council, as_json):
         except InputError as exc:
             _fail(str(exc))
         groups = [classifiers.GroupName.from_council(g, data.get("members") or []) for g in data["groups"]]
-    for path, extraction in extract_many(list(files)):
-        labels = (classifiers.classify_pages(extraction.pages, groups) if extraction.ok
-                  else classifiers.unreadable(extraction.reason or "unreadable"))
+    context = ClassifierContext(tuple(groups))
+    for path, extraction in extract_many(list(files), classify_for=context):
+        labels, _matters = labels_of(extraction, context)
         payload = {"file": str(path), **labels.to_json()}
         text = (f"{path}: paragraphs {payload['exempt_paragraphs'] or 'none'}, group {payload['party_group']}, "
                 f"flags {payload['flags'] or 'none'}{', NEEDS REVIEW' if payload['needs_review'] else ''}")

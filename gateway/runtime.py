@@ -7,7 +7,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from gateway.domain.clock import utcnow
 from gateway.access.enforcer import PolicyEnforcer
@@ -20,6 +20,8 @@ from gateway.domain.models import PolicyVersion
 from gateway.passwords import password_key
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_POLICIES = PolicyVersion.__table__
+_ACTIVE_POLICY_ID = select(_POLICIES.c.id).where(_POLICIES.c.active)
 
 
 class Gateway:
@@ -81,13 +83,17 @@ class Gateway:
 
         return DocumentIndex(self.settings.index_dir)
 
-    def refresh_policy(self) -> None:
+    def refresh_policy(self, connection: Connection | None = None) -> None:
         """Swaps in a new enforcer, built whole, when another process activated another policy version.
 
-        Asked on every request, so only the active version's number is read; the text only when it moved.
+        Asked on every request, so only the active version's number is read (on the request's own
+        `connection` when given: no second connection per request); the text only when it moved.
         """
-        with self.engine.connect() as connection:
-            active_id = connection.scalar(select(PolicyVersion.id).where(PolicyVersion.active))
+        if connection is None:
+            with self.engine.connect() as own:
+                active_id = own.scalar(_ACTIVE_POLICY_ID)
+        else:
+            active_id = connection.scalar(_ACTIVE_POLICY_ID)
         if "access" not in self.__dict__ or active_id != self._policy_id:
             version = self.active_policy()
             enforcer = PolicyEnforcer(self.model_path, version.text)

@@ -7,6 +7,9 @@ words occur in it and its own length (against fixed typical lengths), so a docum
 cannot see never moves another's score or rank.
 """
 
+import threading
+import weakref
+
 from whoosh.scoring import BaseScorer, WeightingModel, WeightLengthScorer
 
 FIELD_BOOSTS = {"title": 3.0, "body": 1.0}
@@ -55,7 +58,27 @@ class _OwnTextScorer(WeightLengthScorer):
     def __init__(self, searcher, fieldname, text, boost, k1, b, typical):
         self.boost, self.k1, self.b, self.typical = boost, k1, b, typical
         self.setup(searcher, fieldname, text)
+        self.dfl = field_lengths(searcher, fieldname).__getitem__
 
     def _score(self, weight, length):
         k = self.k1 * (1.0 - self.b + self.b * (length or 1) / self.typical)
         return self.boost * weight * (self.k1 + 1.0) / (weight + k)
+
+
+# reader -> {field: [length of that field in each document]}. A search scores every match, and reading
+# each length from the index file was a fifth of that; a segment's lengths never change, and a
+# refreshed searcher keeps the readers of the segments it kept.
+_lengths: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_lengths_lock = threading.Lock()
+
+
+def field_lengths(searcher, fieldname: str) -> list[int]:
+    """The length of `fieldname` in each document of the searcher's (segment) reader, 1 where it has none."""
+    reader = searcher.reader()
+    with _lengths_lock:
+        found = _lengths.setdefault(reader, {}).get(fieldname)
+    if found is None:
+        found = [searcher.doc_field_length(docnum, fieldname, 1) for docnum in range(reader.doc_count_all())]
+        with _lengths_lock:
+            _lengths[reader][fieldname] = found
+    return found

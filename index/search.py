@@ -20,7 +20,7 @@ from gateway.domain.generation import current
 from gateway.domain.models import Document, DocumentVersion
 from index import trimming
 from index.build import store_documents, write_documents
-from index.counting import top_and_total
+from index.counting import Ranked, RankedCache, ranked_matches, top_and_total
 from index.querylang import Filters, ParsedQuery, QueryError, check_page, parse
 from index.ranking import OwnTextWeighting
 from index.schema import make_schema
@@ -31,6 +31,7 @@ from index.trimming import OPEN, CallerCache, MemoUnsound
 log = logging.getLogger(__name__)
 
 ID_CHUNK = 500
+RANKED_BUDGET = 500_000   # matches kept in ranked lists, about 6 MB
 LOCK_ATTEMPTS = 6   # each waits up to build.WRITER_TIMEOUT for whoosh's own lock, then 0.2 s
 
 
@@ -106,6 +107,7 @@ class _Shared:
         self.subjects = _LRU(1024)
         self.callers = _LRU(256)
         self.trims = _LRU(64)
+        self.ranked = RankedCache(RANKED_BUDGET)   # (searcher, caller, query) -> Ranked
         self.exact_mode = False
 
     # -- the searcher (hold read_lock) ---------------------------------------------------------
@@ -335,7 +337,7 @@ class DocumentIndex:
             total = len(chosen)
             page_indices = chosen[start:start + page_size]
         else:
-            total, page_indices = self._text_search(snapshot, trim, only, parsed, start, page_size)
+            total, page_indices = self._text_search(snapshot, trim, only, parsed, start, page_size, sub.id)
         results = self._results(session, snapshot, trim, page_indices, parsed, snippets)
         return {"total": total, "page": page, "pages": math.ceil(total / page_size), "results": results}
 
@@ -381,10 +383,19 @@ class DocumentIndex:
             return shared.trims.put(key, found)
         raise RuntimeError("search trimming could not settle")   # unreachable: exact dates never disagree
 
-    def _text_search(self, snapshot, trim, only, parsed: ParsedQuery, start, page_size):
+    def _ranked(self, searcher, key, caller, query) -> Ranked:
+        """Every match of `query` on this searcher, ranked. Kept per caller, so that how fast a search
+        answers never tells anybody what somebody else searched for (so nothing is kept for nobody signed in)."""
+        if caller is None:
+            return ranked_matches(searcher, query)
+        rkey = (key, caller, query)
+        found = self._shared.ranked.get(rkey)
+        return found if found is not None else self._shared.ranked.put(rkey, ranked_matches(searcher, query))
+
+    def _text_search(self, snapshot, trim, only, parsed: ParsedQuery, start, page_size, caller):
         """Two searches over disjoint sets, merged: the caller's readable documents by title and body,
-        the documents they may only see listed by title. Trimmed inside each search (whoosh's
-        `filter=` allow-list), so counts and pages are those of the allowed documents alone."""
+        the documents they may only see listed by title. Each ranks every match, then keeps only the
+        allowed ones, so counts and pages are those of the allowed documents alone."""
         shared = self._shared
         limit = start + page_size
         with shared.read_lock:
@@ -399,11 +410,10 @@ class DocumentIndex:
             else:
                 readable, listed = alignment.sets(trim, only)
             total, hits = 0, []
-            # An empty allow-list means "no filter" to whoosh: never pass one.
             for q, allowed in ((parsed.readable, readable), (parsed.listed, listed)):
                 if q is None or not allowed:
                     continue
-                found, top = top_and_total(searcher, q, limit, allowed)
+                found, top = top_and_total(self._ranked(searcher, key, caller, q), limit, allowed)
                 total += found
                 hits += top
             hits.sort(key=lambda hit: (-hit[0], hit[1]))   # score, then document number, as whoosh ranks

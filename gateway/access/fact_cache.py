@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from gateway.domain.models import Generation
 
 WROTE = "gateway.wrote"   # session.info key: the open transaction has written
+_GENERATIONS = Generation.__table__
+_READ_GENERATION = select(_GENERATIONS.c.value).where(_GENERATIONS.c.id == 1)   # built once: it runs per request
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def shared(session: Session, read_council) -> GenerationCache | None:
         return None
     engine = session.get_bind()
     # Read before any fact, so cached facts are never older than the number; Core, not the ORM: it is per request.
-    generation = session.connection().scalar(select(Generation.value).where(Generation.id == 1)) or 0
+    generation = session.connection().scalar(_READ_GENERATION) or 0
     found = _caches.get(engine)
     if found is not None and found.generation == generation:
         return found

@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, null, or_, select, update
+from sqlalchemy import bindparam, case, null, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -82,14 +82,25 @@ def account_names(session: Session, ids) -> dict:
     return found
 
 
+_MEMBERS, _OFFICERS = Member.__table__, Officer.__table__
+_MEMBER_BY_ID = select(_MEMBERS.c.id, _MEMBERS.c.name).where(
+    _MEMBERS.c.id == bindparam("id"), _MEMBERS.c.disabled_at.is_(None))
+_OFFICER_BY_ID = select(_OFFICERS.c.id, _OFFICERS.c.name, _OFFICERS.c.roles).where(
+    _OFFICERS.c.id == bindparam("id"), _OFFICERS.c.disabled_at.is_(None))
+
+
 def find_account(session: Session, account_id: str) -> Account | None:
-    """The account that may act now: None for an unknown id and for an account IT has disabled."""
-    row = account_row(session, account_id)
-    if row is None or row.disabled_at is not None:
-        return None
-    if isinstance(row, Member):
-        return Account(row.id, row.name, "member")
-    return Account(row.id, row.name, "officer", frozenset(row.roles or []))
+    """The member or officer with this id that may act now: None for an unknown id and for an account IT
+    has disabled. Core statements, not ORM loads: every request asks (issue 13), and loading a member
+    through the ORM also loads its seats and interests."""
+    connection = session.connection()
+    member = connection.execute(_MEMBER_BY_ID, {"id": account_id}).first()
+    if member is not None:
+        return Account(member.id, member.name, "member")
+    officer = connection.execute(_OFFICER_BY_ID, {"id": account_id}).first()
+    if officer is not None:
+        return Account(officer.id, officer.name, "officer", frozenset(officer.roles or []))
+    return None
 
 
 def _stored_hash(session: Session, username: str) -> str | None:

@@ -27,7 +27,7 @@ from gateway.domain.generation import bump
 from gateway.domain.models import (
     Committee, Document, DocumentReview, DocumentVersion, Group, Matter, Member, Portfolio,
 )
-from gateway.extraction import Extraction, Limits, extract_many
+from gateway.extraction import ClassifierContext, Extraction, Limits, extract_many, labels_of
 
 MEDIA_TYPES = {".pdf": "application/pdf", ".txt": "text/plain"}
 
@@ -161,7 +161,8 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
         if new_version:
             to_extract[path] = (data, digest, new_version)
 
-    for path, extraction in extract_many(list(to_extract), limits):
+    context = ClassifierContext(tuple(groups), tuple(matters))
+    for path, extraction in extract_many(list(to_extract), limits, classify_for=context):
         data, digest, path_entries = to_extract[path]
         try:
             blobs.put(data)
@@ -170,9 +171,7 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
                 report.failed.append((path.name, f"{path}: cannot store ({exc.strerror or exc})"))
                 finished([])
             continue
-        labels = (classifiers.classify_pages(extraction.pages, groups) if extraction.ok
-                  else classifiers.unreadable(extraction.reason or "unreadable"))
-        inferred = list(classifiers.infer_matters(extraction.pages, matters))
+        labels, inferred = labels_of(extraction, context)
         for entry in path_entries:
             with sessions() as session, session.begin():
                 doc = _store_version(audit, session, entry, path, digest, len(data), extraction, labels, inferred,

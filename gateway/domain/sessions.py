@@ -8,7 +8,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import DateTime, String, delete, select
+from sqlalchemy import DateTime, String, bindparam, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from gateway.db import Base
@@ -18,6 +18,9 @@ from gateway.domain.models import ApiToken
 
 SESSION_LIFETIME = timedelta(hours=12)
 TOKEN_LIFETIME = timedelta(hours=12)
+_TOKENS = ApiToken.__table__
+_TOKEN_BY_DIGEST = select(_TOKENS.c.account_id, _TOKENS.c.expires_at).where(
+    _TOKENS.c.token_sha256 == bindparam("digest"))
 
 
 class AccountSession(Base):
@@ -61,8 +64,9 @@ def issue_token(session: Session, account_id: str, now: datetime | None = None) 
 
 
 def token_account(session: Session, token: str, now: datetime | None = None) -> Account | None:
-    """The account of a live token; None when unknown, revoked or expired."""
-    row = session.scalars(select(ApiToken).where(ApiToken.token_sha256 == _digest(token))).first()
+    """The account of a live token; None when unknown, revoked or expired. Read afresh on every request
+    (revoking deletes the row, so it takes effect at once), with Core: it is on every API call (issue 13)."""
+    row = session.connection().execute(_TOKEN_BY_DIGEST, {"digest": _digest(token)}).first()
     if row is None or row.expires_at <= (now or utcnow()):
         return None
     return find_account(session, row.account_id)

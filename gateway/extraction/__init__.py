@@ -15,13 +15,16 @@ exhaust the gateway.  Nothing in this package logs or prints document text.
 """
 
 from .core import SUPPORTED_SUFFIXES, decode_text, extract, extract_many
+from .labels import ClassifierContext, labels_of
 from .limits import NEEDS_REVIEW, OK, REASON_PREFIXES, Extraction, Limits
 
 __all__ = [
+    "ClassifierContext",
     "Extraction",
     "Limits",
     "extract",
     "extract_many",
+    "labels_of",
     "decode_text",
     "OK",
     "NEEDS_REVIEW",

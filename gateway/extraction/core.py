@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .labels import ClassifierContext
 from .limits import Extraction, Limits
 from .pdf import WorkerPool
 
@@ -29,8 +30,12 @@ def extract_many(
     paths: Iterable[Path],
     limits: Limits = Limits(),
     workers: int | None = None,
+    classify_for: ClassifierContext | None = None,
 ) -> Iterator[tuple[Path, Extraction]]:
     """Yields results in input order; runs up to `workers` (default: os.cpu_count()) worker processes.
+
+    With `classify_for`, the workers also classify each PDF they read (``Extraction.classified``,
+    to be read with ``labels.labels_of``), so classifying runs on every core too.
 
     Workers are long-lived (see ``pdf.WorkerPool``); one that crashes, runs out
     of memory or times out affects only its own file's result and is replaced.
@@ -42,13 +47,13 @@ def extract_many(
         workers = os.cpu_count() or 1
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, got {workers!r}")
-    return _extract_many(paths, limits, workers)
+    return _extract_many(paths, limits, workers, classify_for.to_bytes() if classify_for else b"")
 
 
 def _extract_many(
-    paths: Iterable[Path], limits: Limits, workers: int
+    paths: Iterable[Path], limits: Limits, workers: int, context: bytes
 ) -> Iterator[tuple[Path, Extraction]]:
-    pool = WorkerPool(limits, workers)
+    pool = WorkerPool(limits, workers, context)
     pending: collections.deque = collections.deque()
     source = iter(paths)
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract")

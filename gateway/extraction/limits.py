@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 OK = "ok"
 NEEDS_REVIEW = "needs_review"
@@ -63,6 +63,8 @@ class Extraction:
     pages: tuple[str, ...]
     status: str  # "ok" | "needs_review"
     reason: str | None = None  # starts with one of REASON_PREFIXES; when ok, None or the OCR note
+    # The labels the worker that read the file gave it, as it sent them (unchecked: see labels.py).
+    classified: dict | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.status not in (OK, NEEDS_REVIEW):
@@ -79,8 +81,8 @@ class Extraction:
         return self.status == OK
 
     @classmethod
-    def success(cls, pages, note: str | None = None) -> Extraction:
-        return cls(tuple(pages), OK, note)
+    def success(cls, pages, note: str | None = None, classified: dict | None = None) -> Extraction:
+        return cls(tuple(pages), OK, note, classified)
 
     @classmethod
     def review(cls, reason: str, pages=()) -> Extraction:

@@ -36,12 +36,14 @@ _ALARM_MARGIN = 5
 
 
 @functools.lru_cache(maxsize=1)
-def _pdfminer_path() -> str:
-    """The sys.path entry pdfminer was found on, for a child started with -I."""
-    spec = importlib.util.find_spec("pdfminer")
-    if spec is None or not spec.submodule_search_locations:
-        return ""
-    return str(Path(list(spec.submodule_search_locations)[0]).parent)
+def _worker_paths() -> str:
+    """The sys.path entries pdfminer and the classifiers were found on, for a child started with -I."""
+    found = []
+    for package in ("pdfminer", "classifiers"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.submodule_search_locations:
+            found.append(str(Path(list(spec.submodule_search_locations)[0]).parent))
+    return os.pathsep.join(dict.fromkeys(found))
 
 
 def ocr_tools() -> tuple[str, str] | None:
@@ -66,11 +68,11 @@ def _signal_name(number: int) -> str:
 class _Worker:
     """One worker process and the socket the files go through."""
 
-    def __init__(self, limits: Limits, tools: tuple[str, str] | None):
+    def __init__(self, limits: Limits, tools: tuple[str, str] | None, context: bytes = b""):
         self.channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         args = [sys.executable, "-I",  # no PYTHON* variables, user site or current directory on sys.path
                 str(WORKER_SCRIPT), str(limits.max_pages), str(limits.cpu_seconds), str(limits.memory_bytes),
-                str(int(limits.wall_seconds) + _ALARM_MARGIN), str(FILES_PER_WORKER), _pdfminer_path(),
+                str(int(limits.wall_seconds) + _ALARM_MARGIN), str(FILES_PER_WORKER), _worker_paths(),
                 *(tools or ())]
         try:
             self.proc = subprocess.Popen(
@@ -82,6 +84,11 @@ class _Worker:
             theirs.close()
         self.files = 0
         self.broken = False
+        try:   # what its classifiers look for (empty: read only); the socket buffers it until the worker asks
+            self.channel.sendall(struct.pack(">I", len(context)) + context)
+        except OSError:
+            self.kill()
+            raise
 
     @property
     def usable(self) -> bool:
@@ -147,9 +154,10 @@ class _Worker:
 class WorkerPool:
     """Up to `size` workers, started when first needed, reused, and replaced when spent or broken."""
 
-    def __init__(self, limits: Limits, size: int):
+    def __init__(self, limits: Limits, size: int, context: bytes = b""):
         self.limits = limits
         self.size = size
+        self.context = context   # JSON of what the workers' classifiers look for; empty: they only read
         self.tools = ocr_tools()
         self.cancelled = False
         self._lock = threading.Lock()
@@ -174,7 +182,7 @@ class WorkerPool:
         with self._lock:
             if self.cancelled:
                 return None
-            worker = self._idle.pop() if self._idle else _Worker(self.limits, self.tools)
+            worker = self._idle.pop() if self._idle else _Worker(self.limits, self.tools, self.context)
             self._busy.add(worker)
             return worker
 
@@ -251,10 +259,11 @@ def _interpret(result: dict, limits: Limits) -> Extraction:
         return Extraction.review(f"too large: more than {limits.max_pages} pages", pages)
     if not any(page.strip() for page in pages):
         return Extraction.review("no text layer: no page has extractable text (scanned images?)", pages)
+    classified = result.get("classified")
     if not ocr_pages:
-        return Extraction.success(pages)
+        return Extraction.success(pages, classified=classified)
     shown = f"{confidence:.0f}%" if isinstance(confidence, (int, float)) else "unknown"
     note = f"page{'s' if len(ocr_pages) > 1 else ''} {', '.join(map(str, ocr_pages))} read by OCR (confidence {shown})"
     if not isinstance(confidence, (int, float)) or confidence < OCR_MIN_CONFIDENCE:
         return Extraction.review(f"ocr low confidence: {note}, below {OCR_MIN_CONFIDENCE}%", pages)
-    return Extraction.success(pages, note=f"{OCR_NOTE} {note}")
+    return Extraction.success(pages, note=f"{OCR_NOTE} {note}", classified=classified)

@@ -2,20 +2,27 @@
 
 Run by ``gateway.extraction.pdf`` as a *script* (``python -I worker.py ...``),
 never imported by the gateway's web process.  It must therefore import only the
-standard library and pdfminer -- not ``gateway`` (whose ``__init__`` may pull in
-Flask, database drivers, ...).
+standard library, pdfminer and the pure-Python ``classifiers`` -- not ``gateway``
+(whose ``__init__`` may pull in Flask, database drivers, ...).
 
 Protocol
-    argv:   worker.py MAX_PAGES CPU_SECONDS MEMORY_BYTES ALARM_SECONDS FILES EXTRA_SYS_PATH
-                      [TESSERACT PDFTOPPM]
-    fd 0:   a Unix stream socket to the parent.  For each file the parent sends one
+    argv:   worker.py MAX_PAGES CPU_SECONDS MEMORY_BYTES ALARM_SECONDS FILES EXTRA_SYS_PATHS
+                      [TESSERACT PDFTOPPM]      (EXTRA_SYS_PATHS joined with os.pathsep)
+    fd 0:   a Unix stream socket to the parent.  First the parent sends what the
+            classifiers look for: a 4-byte big-endian length and a JSON object
+            {"groups": [{"id", "names", "members"}], "matters": [{"id", "keywords"}]},
+            or a length of 0 when files are only to be read.  For each file the parent sends one
             byte with the open PDF's file descriptor attached (SCM_RIGHTS), so the
             worker reads exactly the file whose size and header the parent checked;
             the worker answers with a 4-byte big-endian length and a JSON object (UTF-8):
             {"pages": [str, ...], "more_pages": bool,
              "error": null | {"kind": "encrypted"|"malformed"|"nomem"|"unavailable",
                        "detail": str},
-             "ocr": {"pages": [n, ...], "confidence": number | null}}
+             "ocr": {"pages": [n, ...], "confidence": number | null},
+             "classified": null | {"labels": Classification JSON, "matters": [id, ...]}}
+            Classifying here keeps the parent free to store and index while every
+            core reads and classifies; the parent checks the labels' shape and
+            classifies itself when they do not parse.
             After FILES files, or when the parent closes the socket, it exits.
     limits: per file, RLIMIT_CPU's soft limit is moved to the CPU used so far plus
             CPU_SECONDS (SIGXCPU ends the worker) and an alarm of ALARM_SECONDS is
@@ -193,8 +200,47 @@ def _error_kind(exc: BaseException) -> str:
     return "malformed"
 
 
-def extract_fd(fd: int, max_pages: int, tools: tuple | None, deadline: float) -> bytes:
-    """The JSON result for the PDF open on `fd` (read from its start)."""
+def _receive_context(channel) -> bytes | None:
+    """The parent's first message (what the classifiers look for); None if the parent went away."""
+    data = b""
+    while len(data) < 4:
+        chunk = channel.recv(4 - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    (size,) = struct.unpack(">I", data)
+    data = b""
+    while len(data) < size:
+        chunk = channel.recv(min(size - len(data), 1 << 20))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+
+def _classifier(context: bytes):
+    """pages -> {"labels", "matters"}, for the council in `context`; None when there is nothing to classify for."""
+    if not context:
+        return None
+    import json
+
+    try:
+        import classifiers
+    except ImportError:   # the parent classifies instead
+        return None
+    council = json.loads(context.decode("utf-8"))
+    groups = tuple(classifiers.GroupName(g["id"], tuple(g["names"]), tuple(g["members"])) for g in council["groups"])
+    matters = tuple(classifiers.MatterKeywords(m["id"], tuple(m["keywords"])) for m in council["matters"])
+
+    def classify(pages: list) -> dict:
+        return {"labels": classifiers.classify_pages(pages, groups).to_json(),
+                "matters": list(classifiers.infer_matters(pages, matters))}
+
+    return classify
+
+
+def extract_fd(fd: int, max_pages: int, tools: tuple | None, deadline: float, classify=None) -> bytes:
+    """The JSON result for the PDF open on `fd` (read from its start), classified when `classify` is given."""
     import json
 
     pages: list[str] = []
@@ -202,6 +248,7 @@ def extract_fd(fd: int, max_pages: int, tools: tuple | None, deadline: float) ->
     error = None
     nomem = False
     ocr = {"pages": [], "confidence": None}
+    classified = None
     try:
         with os.fdopen(os.dup(fd), "rb") as fp:
             fp.seek(0)
@@ -219,8 +266,13 @@ def extract_fd(fd: int, max_pages: int, tools: tuple | None, deadline: float) ->
     if nomem:  # outside the except block, so the traceback's frames are freed
         pages.clear()
         error = {"kind": "nomem", "detail": "MemoryError"}
-    payload = json.dumps({"pages": pages, "more_pages": more_pages, "error": error, "ocr": ocr},
-                         ensure_ascii=False).encode("utf-8")
+    if classify is not None and pages and error is None:
+        try:
+            classified = classify(pages)
+        except Exception:  # noqa: BLE001 - the parent classifies instead, and meets any bug itself
+            classified = None
+    payload = json.dumps({"pages": pages, "more_pages": more_pages, "error": error, "ocr": ocr,
+                          "classified": classified}, ensure_ascii=False).encode("utf-8")
     del pages
     return payload
 
@@ -242,13 +294,18 @@ def main(argv: list[str]) -> int:
     import logging
 
     logging.disable(logging.CRITICAL)  # pdfminer logs warnings that can quote the file
-    if extra_path and extra_path not in sys.path:
-        sys.path.append(extra_path)
+    for entry in extra_path.split(os.pathsep):
+        if entry and entry not in sys.path:
+            sys.path.append(entry)
     try:  # import while waiting for the first file, not while its clock runs
         import pdfminer.converter  # noqa: F401
         import pdfminer.pdfinterp  # noqa: F401
     except ImportError:
         pass
+    context = _receive_context(channel)
+    if context is None:
+        return 0
+    classify = _classifier(context)
 
     for _ in range(files):
         try:
@@ -259,7 +316,7 @@ def main(argv: list[str]) -> int:
             return 0
         _start_file(cpu_seconds, alarm_seconds)
         try:
-            payload = extract_fd(fds[0], max_pages, tools, time.monotonic() + alarm_seconds)
+            payload = extract_fd(fds[0], max_pages, tools, time.monotonic() + alarm_seconds, classify)
             channel.sendall(struct.pack(">I", len(payload)) + payload)
         except MemoryError:
             return EXIT_NOMEM

@@ -300,12 +300,9 @@ def document(call: Call, document_id: str):
         meeting_date=doc.meeting_date, meeting_session=doc.session, status=doc.status,
         visibility=decision.visibility, exempt_paragraphs=sorted(doc.paragraphs), decision=answers.Decision.of(decision))
     if decision.visibility == "open":
-        row = db().get(Document, doc.id)
-        version = row.current_version if row is not None else None
         answer.portfolio = doc.portfolio
         answer.matters = [answers.MatterRef(id=m, title=doc.matter_titles.get(m, m)) for m in sorted(doc.matters)]
-        answer.media_type = version.media_type if version else None
-        answer.size = version.size if version else None
+        answer.media_type, answer.size = documents.stored_format(db(), doc.id)
         answer.content = url_for("api.document_content", document_id=doc.id)
         answer.review_on, answer.release_on = doc.review_on, doc.release_on
     return answer

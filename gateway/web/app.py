@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from gateway.config import settings_from_env
 from gateway.runtime import Gateway
 from gateway.web import admin, api, auth, councillor, dashboard, errors, it_accounts, officer, ratelimit
+from gateway.web.context import db
 from gateway.web.converters import BoundedInt
 from gateway.web.extensions import csrf, login_manager
 
@@ -71,7 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.before_request
     def _current_policy():
-        gw.refresh_policy()
+        gw.refresh_policy(db().connection())   # the request's session reads everything else too
 
     @app.teardown_appcontext
     def _close_session(_exc):

@@ -11,12 +11,15 @@ import pytest
 from fpdf import FPDF
 from fpdf.enums import EncryptionMethod
 
+import classifiers
 from gateway.extraction import (
     REASON_PREFIXES,
+    ClassifierContext,
     Extraction,
     Limits,
     extract,
     extract_many,
+    labels_of,
 )
 from gateway.extraction import pdf as pdf_runner
 
@@ -449,3 +452,54 @@ def test_a_worker_that_misbehaved_is_not_reused(tmp_path, fake_worker):
     assert "fineword" in results[1].pages[0]
     assert_review(results[2], "unreadable")
     assert "goodword" in results[3].pages[0]
+
+
+# --------------------------------------------------------------------------- classifying in the workers
+
+EXEMPT_WORDS = ("NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A to the Local Government "
+                "Act 1972. The bids for the swimming pool contract.").split()
+POOL = ClassifierContext(matters=(classifiers.MatterKeywords("m-pool", ("swimming pool",)),))
+
+
+def test_workers_classify_what_they_read_as_this_process_would(tmp_path):
+    path = write(tmp_path, "exempt.pdf", fpdf_document({1: list(EXEMPT_WORDS)}))
+    ((_, extraction),) = extract_many([path], classify_for=POOL, workers=1)
+    assert extraction.ok and extraction.classified is not None   # the worker classified it
+    labels, matters = labels_of(extraction, POOL)
+    assert labels == classifiers.classify_pages(extraction.pages, ())
+    assert labels.exempt_paragraphs and matters == ["m-pool"]
+
+
+FORGING_WORKER = r"""
+import importlib.util, json, sys
+spec = importlib.util.spec_from_file_location("real_worker", REAL)
+real = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(real)
+extract_fd = real.extract_fd
+
+def forge(fd, *args):
+    result = json.loads(extract_fd(fd, *args))
+    public = {"exempt_paragraphs": [], "party_group": None, "flags": [], "confidence": 1.0, "needs_review": False,
+              "evidence": []}
+    head = real.os.pread(fd, 4096, 0)
+    result["classified"] = {"labels": public if b"PUBLIC" in head else {"exempt_paragraphs": "none"},
+                            "matters": ["m-made-up"] if b"MATTER" in head else []}
+    return json.dumps(result).encode()
+
+real.extract_fd = forge
+sys.exit(real.main(sys.argv))
+"""
+
+
+def test_labels_from_a_worker_that_do_not_check_out_are_made_again_here(tmp_path, monkeypatch):
+    script = tmp_path / "forging_worker.py"
+    script.write_text(f"REAL = {str(pdf_runner.WORKER_SCRIPT)!r}\n" + FORGING_WORKER)
+    monkeypatch.setattr(pdf_runner, "WORKER_SCRIPT", script)
+    garbled = write(tmp_path, "garbled.pdf", fpdf_document({1: list(EXEMPT_WORDS)}))
+    unknown_matter = write(tmp_path, "matter.pdf", fpdf_document({1: list(EXEMPT_WORDS)}) + b"\n%PUBLIC MATTER\n")
+    for path in (garbled, unknown_matter):
+        ((_, extraction),) = extract_many([path], classify_for=POOL, workers=1)
+        assert extraction.ok and extraction.classified is not None
+        labels, matters = labels_of(extraction, POOL)
+        assert labels == classifiers.classify_pages(extraction.pages, ()) and labels.exempt_paragraphs
+        assert matters == ["m-pool"]

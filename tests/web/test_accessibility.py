@@ -10,7 +10,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from werkzeug.serving import make_server
 
 from gateway.services import referrals as referral_service
@@ -160,7 +160,8 @@ def test_a_form_with_errors_says_so_in_its_title_and_focuses_the_summary(site, b
     fill_and_send(phone, path, fields, button)
     page = phone.page
     assert page.title().startswith("Error: "), page.title()
-    # Chromium moves focus to the autofocus element at its next rendering step, so wait for that, not a time.
-    page.wait_for_function("document.activeElement.classList.contains('error-summary')")
+    # Chromium moves focus to the autofocus element at its next rendering step: expect() waits for that
+    # (a string polled by wait_for_function would be eval'd, which the pages' CSP forbids).
+    expect(page.locator(".error-summary")).to_be_focused()
     assert phone.problems() == []
     phone.context.close()
