@@ -85,6 +85,7 @@ def ingest(folder, as_json):
     """Extract, classify and index every document of FOLDER."""
     from gateway.domain.audit import Entry
     from gateway.domain.ingest import ingest_folder
+    from gateway.services.amendments import published_report
     from index import DocumentIndex, IndexUnavailable
 
     gw = _ready_gateway()
@@ -105,7 +106,7 @@ def ingest(folder, as_json):
         search_index.catch_up(gw)   # what a killed run stored but did not index
         with search_index.batch(gw) as index_later:   # one index commit per batch, not per document
             report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress, on_change=index_later,
-                                   journal=search_index.folder.add_pending)
+                                   journal=search_index.folder.add_pending, is_public=published_report)
     except InputError as exc:
         _fail(str(exc))
     except (OSError, IndexUnavailable) as exc:
@@ -123,8 +124,11 @@ def ingest(folder, as_json):
         click.echo(f"failed: {file}: {reason}")
     for ident, reason in report.needs_review:
         click.echo(f"needs review: {ident}: {reason}")
+    for ident, reason in report.held:
+        click.echo(f"held: {ident}: {reason}")
     click.echo(f"{summary['ingested']} ingested, {summary['updated']} updated, {summary['unchanged']} unchanged, "
-               f"{len(report.needs_review)} need review, {len(report.failed)} failed")
+               f"{len(report.needs_review)} need review, {len(report.failed)} failed"
+               + (f", {len(report.held)} held" if report.held else ""))
 
 
 @main.command()

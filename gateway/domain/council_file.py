@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session
 
 from gateway.domain.errors import InputError
 from gateway.domain.file_schema import (
-    Email, Entries, Id, ListOf, OneOf, Record, Text, WebAddress, Where, Whole, check_file, entry_name, resolve,
+    Email, Entries, Flag, Id, ListOf, OneOf, Record, Text, WebAddress, Where, Whole, check_file, entry_name,
+    resolve,
 )
 from gateway.domain.generation import bump
 from gateway.domain.models import (
@@ -45,6 +46,8 @@ COUNCIL_FILE = {
         "administration": ListOf(Id(ref="groups")),
         "protocol_url": WebAddress(),       # the member/officer protocol's text, linked where a reason cites it
         "it_contact": Text(max_len=300),    # who a locked-out person should contact, shown on the sign-in page
+        # 004:5.3: tell the Cabinet member or chair concerned of each request and what was supplied (notices).
+        "tell_holders_of_requests": Flag(),
     }, required=True),
     "groups": Entries(Record({"id": Id(), "name": Text(required=True), "aliases": ListOf(Text())})),
     "matters": Entries(Record({"id": Id(), "title": Text(required=True, max_len=300), "keywords": ListOf(Text())})),
@@ -213,7 +216,8 @@ _SECTIONS = {  # section -> (model, {field: how the stored row gives it, in the 
     "officers": (Officer, {"name": lambda r: r.name, "roles": lambda r: list(r.roles or []),
                            "service": lambda r: r.service}),
 }
-_SETTINGS = ("name", "numbering", "withholdable_paragraphs", "administration", "protocol_url", "it_contact")
+_SETTINGS = ("name", "numbering", "withholdable_paragraphs", "administration", "protocol_url", "it_contact",
+             "tell_holders_of_requests")
 
 
 def _comparable(value):

@@ -26,6 +26,8 @@ class FolderEntry:
     path: Path
     meta: dict
     declared: dict
+    # Why a published document's file changed (003:6.2); without one a changed file is held, not stored.
+    amendment_note: str | None = None
 
 
 def _date(value, path, entry, field):
@@ -115,7 +117,10 @@ def check_entry(raw: dict, index: int, folder: Path, listing: Path, known: dict)
         "not_for_publication_to": ref("not_for_publication_to", "members"),
         "casework_of": ref("casework_of", "members"),
     }
-    return FolderEntry(ident, path, meta, _declared(raw, listing, entry, known))
+    note = text("amendment_note", raw.get("amendment_note"))
+    if note is not None and (not note.strip() or len(note) > 2000):
+        raise fail("amendment_note", "say in 1 to 2,000 characters why the published document changed")
+    return FolderEntry(ident, path, meta, _declared(raw, listing, entry, known), note.strip() if note else None)
 
 
 def _declared(raw, listing, entry, known) -> dict:

@@ -106,6 +106,19 @@ class Whole(Spec):
 
 
 @dataclass(frozen=True)
+class Flag(Spec):
+    """true or false; "yes" or 1 is not one."""
+
+    required: bool = False
+    default: bool = False
+
+    def check(self, value, where: Where) -> bool:
+        if not isinstance(value, bool):
+            where.fail(f"must be true or false, not {shown(value)}")
+        return value
+
+
+@dataclass(frozen=True)
 class Day(Spec):
     required: bool = False
 

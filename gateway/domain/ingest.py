@@ -41,10 +41,13 @@ class IngestReport:
     # application then shows it (not only the files that could not be read)
     needs_review: list = field(default_factory=list)
     failed: list = field(default_factory=list)       # (file, reason): not stored
+    # (id, reason): a changed file for a published document without a new amendment note: not stored
+    held: list = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
             "ingested": len(self.ingested), "updated": len(self.updated), "unchanged": len(self.unchanged),
+            "held": [{"id": i, "reason": r} for i, r in self.held],
             "needs_review": [{"id": i, "reason": r} for i, r in self.needs_review],
             "failed": [{"file": f, "reason": r} for f, r in self.failed],
         }
@@ -95,9 +98,11 @@ def read_folder(folder: Path, known: dict) -> tuple[list[FolderEntry], list]:
 def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, folder: Path, limits: Limits = Limits(),
                   progress: Callable[[int, int], None] | None = None,
                   on_change: Callable[[list[str]], None] | None = None,
-                  journal: Callable[[list[str]], None] | None = None) -> IngestReport:
+                  journal: Callable[[list[str]], None] | None = None, *,
+                  is_public: Callable[[Document], bool]) -> IngestReport:
     """Ingests every entry of `folder`; reports what happened to each. Raises InputError only for
-    a folder or documents.yaml that cannot be read at all.
+    a folder or documents.yaml that cannot be read at all. `is_public(document)`: whether a stored
+    document is out in public today (the decision service's answer), whose file may not change silently.
 
     `journal(ids)` is called inside a changed document's transaction, before it commits (durably noting
     that the index must follow); `on_change(ids)` after it committed.
@@ -136,7 +141,12 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
             with sessions() as session, session.begin():
                 doc = session.get(Document, entry.id)
                 if doc is None or doc.current_version is None or doc.current_version.sha256 != digest:
-                    new_version.append(entry)
+                    held = silent_amendment(doc, entry, is_public)
+                    if held:
+                        report.held.append((entry.id, held))
+                        finished([])
+                    else:
+                        new_version.append(entry)
                     continue
                 before = document_labels(doc)
                 changed = _apply_metadata(doc, entry)
@@ -164,7 +174,8 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
         labels, inferred = labels_of(extraction, context)
         for entry in path_entries:
             with sessions() as session, session.begin():
-                doc = _store_version(audit, session, entry, path, digest, len(data), extraction, labels, inferred)
+                doc = _store_version(audit, session, entry, path, digest, len(data), extraction, labels, inferred,
+                                     is_public)
                 _note_review(report, doc)
                 if journal:
                     journal([entry.id])
@@ -174,6 +185,17 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
 
 
 REVIEWED_DATES = ("review_on", "release_on")
+
+
+def silent_amendment(doc: Document | None, entry: FolderEntry, is_public: Callable[[Document], bool]) -> str | None:
+    """Why a changed file cannot be stored yet: a published report is not silently amended (003:6.2),
+    so its new version needs a note of its own in documents.yaml (`amendment_note`); None when it may be."""
+    if doc is None or doc.current_version is None or not is_public(doc):
+        return None
+    if entry.amendment_note and entry.amendment_note != doc.current_version.note:
+        return None
+    return (f"{entry.path.name} changed after {doc.id} was published: give a new `amendment_note` in documents.yaml "
+            "saying what changed and why, then ingest again (the published version stays as it is)")
 
 
 def _apply_metadata(doc: Document, entry: FolderEntry) -> bool:
@@ -228,17 +250,21 @@ def _review_reason(doc: Document, labels: dict) -> str:
 
 
 def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: Path, digest: str, size: int, extraction: Extraction,
-                   labels, inferred_matters: list) -> Document:
+                   labels, inferred_matters: list, is_public: Callable[[Document], bool]) -> Document:
     """Records a new version of the entry's document, with the labels found in it; keeps any reclassification."""
     now = utcnow()
+    doc = session.get(Document, entry.id)
+    amended = doc is not None and doc.current_version is not None and is_public(doc)
     version = DocumentVersion(
         document_id=entry.id, sha256=digest, media_type=MEDIA_TYPES[path.suffix.lower()], size=size,
         pages=list(extraction.pages), extraction_status=extraction.status,
-        extraction_reason=extraction.reason, ingested_at=now,
+        extraction_reason=extraction.reason, ingested_at=now, note=entry.amendment_note if amended else None,
     )
     session.add(version)
     session.flush()
-    doc = session.get(Document, entry.id)
+    # A published report's change carries its note and what it replaced (003:6.2).
+    amendment = ({"amendment_note": entry.amendment_note, "previous_sha256": doc.current_version.sha256}
+                 if amended else {})
     before = document_labels(doc) if doc is not None else None
     if doc is None:
         doc = Document(id=entry.id)
@@ -254,6 +280,6 @@ def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: 
     bump(session)
     # The version's own record, in its transaction: no stored document is ever without one.
     audit.append_in(session, Entry("document_ingested", document=entry.id, detail={
-        "version": version.id, "sha256": digest, "file": path.name, "extraction": extraction.status}))
+        "version": version.id, "sha256": digest, "file": path.name, "extraction": extraction.status, **amendment}))
     _audit_labels(audit, session, doc, before)
     return doc

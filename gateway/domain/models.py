@@ -17,6 +17,8 @@ class CouncilSettings(Base):
     administration: Mapped[list] = mapped_column(JSON, default=list)
     protocol_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
     it_contact: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    # 004:5.3, where the council switches it on: the Cabinet member or chair concerned is told of each request.
+    tell_holders_of_requests: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Group(Base):
@@ -140,6 +142,8 @@ class DocumentVersion(Base):
     extraction_status: Mapped[str] = mapped_column(String(20))
     extraction_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    # Why a published document's file changed (003:6.2: a published report is not silently amended).
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class ProperOfficerDecision(Base):
@@ -167,13 +171,20 @@ class Referral(Base):
     reason: Mapped[str] = mapped_column(Text)
     capacity: Mapped[str] = mapped_column(String(20), default="councillor")
     rule: Mapped[str] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | granted | denied
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | granted | denied | withdrawn
     created_at: Mapped[datetime] = mapped_column(DateTime)
     due: Mapped[date] = mapped_column(Date)
+    needed_by: Mapped[date | None] = mapped_column(Date, nullable=True)  # the member's own deadline (002:6.2)
+    # Asked again after a refusal, at once, because the member has new information.
+    new_information: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     decided_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     decision_reasons: Mapped[str | None] = mapped_column(Text, nullable=True)
-    until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    until: Mapped[date | None] = mapped_column(Date, nullable=True)  # a grant's last day, or a refusal's
+    reconsidered_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    withdrawal_reasons: Mapped[str | None] = mapped_column(Text, nullable=True)
     dispute: Mapped[str | None] = mapped_column(Text, nullable=True)
     disputed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     dispute_outcome: Mapped[str | None] = mapped_column(Text, nullable=True)

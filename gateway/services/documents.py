@@ -7,7 +7,7 @@ missing and a hidden document answer alike and released content carries the same
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from gateway.access.decide import Decision
@@ -92,9 +92,11 @@ def stored_format(session: Session, document_id: str) -> tuple[str | None, int |
 
 
 def granted_reason(session: Session, account_id: str | None, document_id: str) -> str:
-    """The reason of the caller's latest granted request for this document, if any."""
+    """The reason of the caller's latest granted request for this document (by the Proper Officer or on an
+    upheld dispute), if any."""
     granted = session.scalars(select(Referral).where(
-        Referral.member_id == account_id, Referral.document_id == document_id, Referral.status == "granted")
+        Referral.member_id == account_id, Referral.document_id == document_id,
+        or_(Referral.status == "granted", and_(Referral.status == "denied", Referral.dispute_result == "upheld")))
         .order_by(Referral.id.desc())).first()
     return granted.reason if granted else ""
 

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from gateway.access.gather import FactSource
 from gateway.access.service import make_request
-from gateway.domain import notices, reviews
+from gateway.domain import notices, referrals, reviews
 from gateway.domain.audit import Entry
 from gateway.domain.clock import london_date, utcnow
-from gateway.domain.models import Document, Member, Notice, Referral
+from gateway.domain.models import CouncilSettings, Document, Member, Notice, Referral
 from gateway.services.unit import audited_change
 
 SIGN_OFF = "\n\nThis notice carries no document content: sign in to the council document gateway to see more."
@@ -34,44 +34,105 @@ def _day(value: date) -> str:
     return f"{value:%A} {value.day} {value:%B %Y}"
 
 
-def _member_title(gw, session: Session, member_id: str, document_id: str) -> str:
+def _member_title(gw, session: Session, member_id: str, document_id: str,
+                  unseen: str = "a document you asked for") -> str:
     """The document's title where the member may discover it; otherwise no title at all."""
     facts = FactSource(session)
     doc = facts.document(document_id)
     try:
         sub = gw.access.subject(facts, member_id)
     except LookupError:
-        return "a document you asked for"
+        return unseen
     if doc is None or gw.access.evaluate(facts, sub, doc, make_request("discover")).visibility == "hidden":
-        return "a document you asked for"
+        return unseen
     return f"“{doc.title}”"
 
 
+def holders_concerned(session: Session, document_id: str, asker_id: str) -> list[Member]:
+    """The Cabinet member holding the document's portfolio and the chair of its committee (004:5.3),
+    where the council has switched on telling them; never the member who asked."""
+    council, doc = session.get(CouncilSettings, 1), session.get(Document, document_id)
+    if council is None or not council.tell_holders_of_requests or doc is None:
+        return []
+    found = {}
+    for member in session.scalars(select(Member).order_by(Member.id)):
+        holds = doc.portfolio_id is not None and doc.portfolio_id in (member.portfolio_holder or [])
+        chairs = doc.committee_id is not None and any(
+            s.committee_id == doc.committee_id and s.role == "chair" for s in member.seats)
+        if (holds or chairs) and member.id != asker_id:
+            found[member.id] = member
+    return list(found.values())
+
+
+def _tell_holders(gw, session: Session, referral: Referral, event: str, what: str) -> None:
+    """To each holder concerned: what happened to a request for a document of theirs (no reasons, no content)."""
+    asker = session.get(Member, referral.member_id)
+    who = asker.name if asker else referral.member_id
+    for holder in holders_concerned(session, referral.document_id, referral.member_id):
+        title = _member_title(gw, session, holder.id, referral.document_id, unseen="a document")
+        notices.enqueue(
+            session, f"holder:{event}:{referral.id}:{holder.id}", holder.id, f"holder_{event}",
+            f"{who}: {what}",
+            f"{who} — {what}: {title}, on {_day(london_date(utcnow()))}.\n"
+            f"You are told as the Cabinet member or chair concerned (protocol 004, 5.3).{SIGN_OFF}")
+
+
 def request_arrived(gw, session: Session, referral: Referral) -> None:
-    """To each Proper Officer: a member has asked for a document; when it is due."""
+    """To each Proper Officer and deputy: a member has asked for a document; when it is due and by when the
+    member needs it. Where the council says so, the holders concerned are told a request was made."""
     doc = session.get(Document, referral.document_id)
     member = session.get(Member, referral.member_id)
     title = doc.title if doc else referral.document_id
     who = member.name if member else referral.member_id
+    needed = f"\n{who} needs it by {_day(referral.needed_by)}." if referral.needed_by else ""
+    again = "\nThey ask again after a refusal, with new information." if referral.new_information else ""
     for officer in notices.proper_officers(session):
         notices.enqueue(
             session, f"request:{referral.id}:{officer.id}", officer.id, "request_arrived",
             f"Request for a document, due {_day(referral.due)}",
             f"{who} asked on {_day(london_date(referral.created_at))} for “{title}” ({referral.document_id}).\n"
-            f"It is due by {_day(referral.due)} (2 working days).\n\n"
+            f"It is due by {_day(referral.due)} (2 working days).{needed}{again}\n\n"
             f"Decide it: {_link(gw, f'/officer/referrals/{referral.id}')}{SIGN_OFF}")
+    _tell_holders(gw, session, referral, "request", "a request for a document was made")
 
 
 def request_decided(gw, session: Session, referral: Referral) -> None:
     """To the member: the Proper Officer granted or refused their request."""
+    _tell_decision(gw, session, referral, f"decided:{referral.id}", "request_decided", "")
+
+
+def request_reconsidered(gw, session: Session, referral: Referral) -> None:
+    """To the member: the Proper Officer decided their refused request again, on new information."""
+    _tell_decision(gw, session, referral, f"reconsidered:{referral.id}:{referral.reconsidered_at.isoformat()}",
+                   "request_reconsidered", " on reconsideration")
+
+
+def _tell_decision(gw, session: Session, referral: Referral, key: str, kind: str, how: str) -> None:
     title = _member_title(gw, session, referral.member_id, referral.document_id)
-    verb = "granted" if referral.status == "granted" else "refused"
-    until = f"\nYou have access until {_day(referral.until)}." if referral.until else ""
+    granted = referral.status == "granted"
+    verb = "granted" if granted else "refused"
+    if granted:
+        until = f"\nYou have access until {_day(referral.until)}." if referral.until else ""
+    else:
+        until = (f"\nThe refusal lasts until {_day(referral.until)}; after that you may ask again."
+                 if referral.until else "")
     notices.enqueue(
-        session, f"decided:{referral.id}", referral.member_id, "request_decided",
-        f"Your request has been {verb}",
-        f"The Proper Officer {verb} your request for {title} on {_day(london_date(referral.decided_at))}.{until}\n\n"
-        f"Read the written reasons: {_link(gw, f'/requests/{referral.id}')}{SIGN_OFF}")
+        session, key, referral.member_id, kind,
+        f"Your request has been {verb}{how}",
+        f"The Proper Officer {verb} your request for {title}{how} on {_day(london_date(referral.decided_at))}."
+        f"{until}\n\nRead the written reasons: {_link(gw, f'/requests/{referral.id}')}{SIGN_OFF}")
+    if granted:
+        _tell_holders(gw, session, referral, "supplied", "a requested document was supplied")
+
+
+def grant_withdrawn(gw, session: Session, referral: Referral) -> None:
+    """To the member: the Proper Officer withdrew their access before its end."""
+    title = _member_title(gw, session, referral.member_id, referral.document_id)
+    notices.enqueue(
+        session, f"withdrawn:{referral.id}", referral.member_id, "grant_withdrawn",
+        "Your access to a document has been withdrawn",
+        f"On {_day(london_date(referral.withdrawn_at))} the Proper Officer withdrew your access to {title}.\n\n"
+        f"Read the reasons: {_link(gw, f'/requests/{referral.id}')}{SIGN_OFF}")
 
 
 def dispute_decided(gw, session: Session, referral: Referral) -> None:
@@ -86,12 +147,13 @@ def dispute_decided(gw, session: Session, referral: Referral) -> None:
         f"Your dispute has been {'upheld' if upheld else 'dismissed'}",
         f"On {_day(london_date(referral.dispute_decided_at))} the committee {what}{until} ({title}).\n\n"
         f"See the decision: {_link(gw, f'/requests/{referral.id}')}{SIGN_OFF}")
+    if upheld:
+        _tell_holders(gw, session, referral, "supplied", "a requested document was supplied")
 
 
 def daily_reminders(gw, session: Session, today: date) -> int:
     """Once a day, to each Proper Officer: requests due today or overdue, and documents due for review."""
-    due = list(session.scalars(select(Referral).where(Referral.status == "pending", Referral.due <= today)
-                               .order_by(Referral.due, Referral.id)))
+    due = [i.referral for i in referrals.queue(session, "pending", today) if referrals.deadline(i.referral) <= today]
     to_review = reviews.due_for_review(session, today)
     if not due and not to_review:
         return 0
@@ -101,6 +163,7 @@ def daily_reminders(gw, session: Session, today: date) -> int:
     if due:
         lines.append("Requests due today or overdue:")
         lines += [f"- “{titles.get(r.document_id, r.document_id)}”, due {_day(r.due)}"
+                  f"{f', needed by {_day(r.needed_by)}' if r.needed_by else ''}"
                   f"{' (overdue)' if r.due < today else ''}: {_link(gw, f'/officer/referrals/{r.id}')}"
                   for r in due]
     if to_review:

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from gateway.access.predicates import reason_counts
 from gateway.domain import referrals
 from gateway.domain.audit import Entry
 from gateway.domain.models import Referral
@@ -17,22 +18,37 @@ from gateway.services.standard_reasons import with_standard_reason
 from gateway.services.unit import audited_change
 
 
+REFUSED = "R-PO-REFUSED"
+
+
 def request_access(gw, session: Session, account_id: str, document_id: str, reason: str | None,
-                   capacity: str | None = "councillor") -> tuple[Opened, Referral | None]:
+                   capacity: str | None = "councillor", needed_by: date | None = None,
+                   new_information: bool = False) -> tuple[Opened, Referral | None]:
     """A member asks for a document with their need to know: decided (and audited) as opening it is;
-    a referral is queued only when the answer is refer. Hidden documents are NotFound, like missing ones.
+    a referral is queued only when the answer is refer, or when a standing refusal answers and the member
+    gives new information (the refusal still answers until the Proper Officer decides again).
+    Hidden documents are NotFound, like missing ones.
     """
     opened = open_document(gw, session, account_id, document_id, "read", capacity, reason)
     decision, req = opened.decision, opened.req
-    if decision.outcome != "refer":
+    asks_again = new_information and decision.rule == REFUSED
+    if decision.outcome != "refer" and not asks_again:
         return opened, None
-    with audited_change(gw.audit, session) as records:
-        referral = referrals.open_referral(session, opened.sub.id, opened.doc.id, req.reason, req.capacity,
-                                           decision.rule)
-        records.append(Entry("referral", actor=opened.sub.id, document=opened.doc.id, outcome="refer",
-                             rule=decision.rule, detail={"referral": referral.id, "reason": req.reason,
-                                                         "capacity": req.capacity, "due": referral.due}))
-        notices.request_arrived(gw, session, referral)
+    if asks_again and not reason_counts(opened.sub, opened.doc, req):
+        raise InvalidField("reason", "say what the new information is and why you need the document, "
+                                     "in four words or more")
+    try:
+        with audited_change(gw.audit, session) as records:
+            referral = referrals.open_referral(session, opened.sub.id, opened.doc.id, req.reason, req.capacity,
+                                               decision.rule, needed_by, asks_again)
+            records.append(Entry("referral", actor=opened.sub.id, document=opened.doc.id, outcome="refer",
+                                 rule=decision.rule, detail={"referral": referral.id, "reason": req.reason,
+                                                             "capacity": req.capacity, "due": referral.due,
+                                                             "needed_by": referral.needed_by,
+                                                             "new_information": referral.new_information}))
+            notices.request_arrived(gw, session, referral)
+    except referrals.ReferralError as exc:
+        raise _domain(exc) from None
     return opened, referral
 
 
@@ -45,22 +61,47 @@ def _domain(error: referrals.ReferralError):
     return Conflict(str(error))
 
 
-def decide(gw, session: Session, officer_id: str, referral_id: int, outcome: str, reasons: str | None,
-           until: date | None = None, standard_reason: int | None = None) -> Referral:
-    """The Proper Officer's grant or refusal, with written reasons (a standard reason's text, when one is picked,
-    before their own words); it takes effect on the next request."""
-    reasons = with_standard_reason(session, standard_reason, reasons)
+def _decided(gw, session: Session, officer_id: str, referral_id: int, change, event: str, extra: dict,
+             notify) -> Referral:
+    """One Proper Officer change of a referral's answer: committed with its audit record and the member's
+    notice, or not at all; the search index then follows the new answer."""
     try:
         with audited_change(gw.audit, session) as records:
-            referral = referrals.decide_referral(session, referral_id, officer_id, outcome, reasons, until)
-            records.append(Entry("adjudication", actor=officer_id, document=referral.document_id, outcome=outcome,
-                                 detail={"referral": referral.id, "member": referral.member_id,
-                                         "reasons": reasons, "until": until}))
-            notices.request_decided(gw, session, referral)
+            referral = change()
+            records.append(Entry(event, actor=officer_id, document=referral.document_id,
+                                 outcome="grant" if referral.status == "granted" else "deny",
+                                 detail={"referral": referral.id, "member": referral.member_id, **extra}))
+            notify(gw, session, referral)
     except referrals.ReferralError as exc:
         raise _domain(exc) from None
     gw.index.update(gw, [referral.document_id])
     return referral
+
+
+def decide(gw, session: Session, officer_id: str, referral_id: int, outcome: str, reasons: str | None,
+           until: date | None = None, standard_reason: int | None = None) -> Referral:
+    """The Proper Officer's grant or refusal, with written reasons (a standard reason's text, when one is picked,
+    before their own words); it takes effect on the next request. A refusal's `until` is its end date: after
+    it the member may ask again."""
+    reasons = with_standard_reason(session, standard_reason, reasons)
+    return _decided(gw, session, officer_id, referral_id,
+                    lambda: referrals.decide_referral(session, referral_id, officer_id, outcome, reasons, until),
+                    "adjudication", {"reasons": reasons, "until": until}, notices.request_decided)
+
+
+def reconsider(gw, session: Session, officer_id: str, referral_id: int, outcome: str, reasons: str,
+               until: date | None = None) -> Referral:
+    """The Proper Officer decides a refused request again on new information; the member is told."""
+    return _decided(gw, session, officer_id, referral_id,
+                    lambda: referrals.reconsider_refusal(session, referral_id, officer_id, outcome, reasons, until),
+                    "reconsideration", {"reasons": reasons, "until": until}, notices.request_reconsidered)
+
+
+def withdraw(gw, session: Session, officer_id: str, referral_id: int, reasons: str) -> Referral:
+    """The Proper Officer withdraws a standing grant early, with reasons; it ends at once and the member is told."""
+    return _decided(gw, session, officer_id, referral_id,
+                    lambda: referrals.withdraw_grant(session, referral_id, officer_id, reasons),
+                    "grant_withdrawn", {"reasons": reasons}, notices.grant_withdrawn)
 
 
 def dispute(gw, session: Session, member_id: str, referral_id: int, grounds: str) -> Referral:

@@ -40,6 +40,7 @@ from gateway.domain.models import (
     Referral,
     Seat,
 )
+from gateway.services import amendments
 from gateway.services import audit as audit_service
 from gateway.services import council as council_service
 from gateway.services import ingestion as ingestion_service
@@ -437,6 +438,7 @@ def ingestion():
     runs = audit_service.records(gateway(), session, current_user.id, event="ingest", limit=5,
                                  descending=True) if is_it(current_user) else []
     return render_template("admin/ingestion.html", status=found, runs=runs, show_details=is_it(current_user),
+                           amended=amendments.changed_published(gateway(), session, current_user.id),
                            title="Ingestion status")
 
 

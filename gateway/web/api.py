@@ -24,7 +24,7 @@ from gateway.domain.clock import london_today, utcnow
 from gateway.domain.documents import STATUSES, document_labels
 from gateway.domain.models import Document, Member, Referral
 from gateway.domain.sessions import token_account
-from gateway.services import account_admin, accounts, classification, documents, members, oversight
+from gateway.services import account_admin, accounts, amendments, classification, documents, members, oversight
 from gateway.services import audit as audit_service
 from gateway.services import referrals as referral_service
 from gateway.services import standard_reasons as reason_service
@@ -45,7 +45,7 @@ blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 # (endpoint, method) -> its declaration; `route` fills it, openapi.json reads it.
 OPERATIONS: dict[tuple[str, str], Operation] = {}
 
-REFERRAL_STATUSES = ("pending", "granted", "denied")
+REFERRAL_STATUSES = ("pending", "granted", "denied", "withdrawn")
 MAX_TOKEN_LENGTH = 200
 ROLE_NAMES = {"proper_officer": "the Proper Officer", "auditor": "an auditor", "admin": "an administrator",
               "officer": "an officer", "member": "a member"}
@@ -383,19 +383,38 @@ def reviews_due(call: Call):
         release_on=r.release_on) for r in rows])
 
 
+@route("/amendments", roles=("proper_officer", "admin"), tags=("documents",),
+       answers={200: Answer("Published documents changed since publication, latest change first (IT: only those "
+                            "it may discover)", answers.Amendments)})
+def amendments_list(call: Call):
+    """Published documents whose file changed after publication, each change with its recorded note (003:6.2)."""
+    return answers.Amendments([answers.Amendment(
+        id=a.document_id, title=a.title, changed_at=a.changed_at.isoformat(), note=a.note, changes=a.changes)
+        for a in amendments.changed_published(gateway(), db(), call.account.id)])
+
+
 @route("/documents/<document_id>/requests", "POST", path=DOCUMENT_ID, tags=("referrals",),
        body=(Field("reason", description="Why you need it for your duties: four words or more, not curiosity "
                                          "(without one, a rule that refers answers deny R-NO-REASON)",
                    max_length=2000, default=""),
-             Field("capacity", enum=CAPACITIES, default="councillor")),
+             Field("capacity", enum=CAPACITIES, default="councillor"),
+             Field("needed_by", "date", description="By when you need it (a meeting, say): the Proper Officer's "
+                                                    "queue puts the earlier of this and the due date first"),
+             Field("new_information", "boolean", default=False,
+                   description="Ask again at once after a refusal (R-PO-REFUSED) because you have new information: "
+                               "the reason says what it is; the refusal answers until the Proper Officer decides "
+                               "again")),
        answers={200: Answer("Granted outright", answers.DecisionAnswer),
                 201: Answer("Referred to the Proper Officer: the referral, due in 2 working days",
                             answers.ReferralCreated),
+                400: Answer("A field is wrong (a needed-by date passed, a refused request's own words asked "
+                            "again); the message and `field` name it", answers.Error),
                 403: Answer("Refused, with the decision", answers.Refusal), 404: NOT_FOUND, 503: UNAUDITED})
 def request_document(call: Call, document_id: str):
     """Ask for a document with your need to know; a rule that refers queues it for the Proper Officer."""
-    opened, referral = referral_service.request_access(gateway(), db(), call.account.id, document_id,
-                                                       call.body["reason"], call.body["capacity"])
+    b = call.body
+    opened, referral = referral_service.request_access(gateway(), db(), call.account.id, document_id, b["reason"],
+                                                       b["capacity"], b["needed_by"], b["new_information"])
     decision = answers.Decision.of(opened.decision)
     if referral is not None:
         return answers.ReferralCreated(referral=_referral_answer(referral), decision=decision), 201
@@ -443,7 +462,16 @@ def referral_context(referral: Referral) -> dict:
             "interests": [{"kind": i.kind, "matter": i.matter_id, "description": i.description}
                           for i in member.interests],
         },
+        "history": history_json(referrals.history(session, referral.member_id, referral.document_id)),
     }
+
+
+def history_json(history: referrals.History) -> dict:
+    """The member's requests for the document and the standing decisions on it, oldest first."""
+    return {"requests": [referrals.referral_json(r) for r in history.requests],
+            "decisions": [{"outcome": d.outcome, "reasons": d.reasons, "until": d.until.isoformat() if d.until else None,
+                           "decided_by": d.decided_by, "decided_at": d.decided_at.isoformat(),
+                           "referral": d.referral_id} for d in history.decisions]}
 
 
 @route("/referrals/<int:referral_id>", path=REFERRAL_ID, tags=("referrals",),
@@ -462,10 +490,12 @@ def referral(call: Call, referral_id: int):
        tags=("referrals",),
        body=(Field("outcome", required=True, enum=("grant", "deny")),
              Field("reasons", required=True, max_length=5000, description="Written reasons (002:6.7)"),
-             Field("until", "date", description="A grant's last day (inclusive)"),
+             Field("until", "date", description="A grant's last day, or a refusal's: after it the member may ask "
+                                                "again (inclusive)"),
              Field("standard_reason", "integer", minimum=1,
                    description="A standard reason's id (GET /standard-reasons): its text comes before `reasons`")),
-       answers={200: Answer("The decided referral", answers.Referral), 404: REFERRAL_NOT_FOUND, 409: CONFLICT,
+       answers={200: Answer("The decided referral", answers.Referral), 404: REFERRAL_NOT_FOUND,
+                409: Answer("Already decided: to change a refusal on new information, reconsider it", answers.Error),
                 503: UNAUDITED})
 def decide_referral(call: Call, referral_id: int):
     """The Proper Officer grants or refuses a referral, with written reasons."""
@@ -487,6 +517,34 @@ def standard_reasons(call: Call):
 def dashboard(call: Call):
     """How the service is doing: requests waiting, due, overdue, decided on time; disputes; reviews."""
     return answers.Dashboard(**oversight.dashboard(db()))
+
+
+@route("/referrals/<int:referral_id>/reconsideration", "POST", path=REFERRAL_ID, roles=("proper_officer",),
+       tags=("referrals",),
+       body=(Field("outcome", required=True, enum=("grant", "deny")),
+             Field("reasons", required=True, max_length=5000, description="Written reasons: the new information "
+                                                                          "and what it changes"),
+             Field("until", "date", description="A grant's last day, or a refusal's (inclusive)")),
+       answers={200: Answer("The referral with its new decision (the refusal stays in its history)",
+                            answers.Referral), 404: REFERRAL_NOT_FOUND,
+                409: Answer("Only a refusal that stands can be reconsidered", answers.Error), 503: UNAUDITED})
+def reconsider_referral(call: Call, referral_id: int):
+    """The Proper Officer reconsiders a refusal on new information: the new decision replaces it; the member is told."""
+    b = call.body
+    return _referral_answer(referral_service.reconsider(gateway(), db(), call.account.id, referral_id, b["outcome"],
+                                                        b["reasons"], b["until"]))
+
+
+@route("/referrals/<int:referral_id>/withdrawal", "POST", path=REFERRAL_ID, roles=("proper_officer",),
+       tags=("referrals",),
+       body=(Field("reasons", required=True, max_length=5000, description="Why the grant ends early"),),
+       answers={200: Answer("The referral, its grant withdrawn: the member is refused from now (R-PO-REFUSED)",
+                            answers.Referral), 404: REFERRAL_NOT_FOUND,
+                409: Answer("The referral has no grant in force to withdraw", answers.Error), 503: UNAUDITED})
+def withdraw_grant(call: Call, referral_id: int):
+    """The Proper Officer withdraws a standing grant before its end, with reasons; the member is told."""
+    return _referral_answer(referral_service.withdraw(gateway(), db(), call.account.id, referral_id,
+                                                      call.body["reasons"]))
 
 
 @route("/referrals/<int:referral_id>/dispute", "POST", path=REFERRAL_ID, roles=("member",), tags=("referrals",),

@@ -132,13 +132,16 @@ class Referral(Model):
     reason: str
     capacity: str
     rule: str
-    status: Literal["pending", "granted", "denied"]
+    status: Literal["pending", "granted", "denied", "withdrawn"]
     created_at: str
     due: date
+    needed_by: date | None = Field(None, description="By when the member needs it; the queue puts the earlier of "
+                                                     "this and `due` first")
+    new_information: bool = Field(False, description="Asked again after a refusal, with new information")
     overdue: bool
     decided_by: str | None
     decision_reasons: str | None
-    until: date | None
+    until: date | None = Field(description="A grant's last day, or a refusal's (after it the member may ask again)")
     dispute: str | None
     dispute_outcome: str | None = Field(description="The committee's decision, as recorded")
     dispute_result: Literal["upheld", "dismissed"] | None = Field(
@@ -148,6 +151,9 @@ class Referral(Model):
     dispute_until: date | None = Field(None, description="An upheld dispute's grant lasts until this date "
                                                          "(inclusive)")
     dispute_decided_at: str | None = None
+    reconsidered_at: str | None = Field(None, description="When the Proper Officer last decided it again")
+    withdrawn_at: str | None = Field(None, description="When the Proper Officer withdrew its grant")
+    withdrawal_reasons: str | None = None
 
 
 class ReferralWithContext(Referral):
@@ -190,6 +196,21 @@ class ReviewDue(Model):
 
 
 class ReviewsDue(RootModel[list[ReviewDue]]):
+    def to_json(self) -> list:
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
+class Amendment(Model):
+    """A published document changed since publication: its latest change."""
+
+    id: str
+    title: str
+    changed_at: str = Field(description="When the latest changed version was stored")
+    note: str = Field(description="What changed and why, as recorded (documents.yaml `amendment_note`)")
+    changes: int = Field(description="How many times it changed since publication")
+
+
+class Amendments(RootModel[list[Amendment]]):
     def to_json(self) -> list:
         return self.model_dump(mode="json", exclude_unset=True)
 

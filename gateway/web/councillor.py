@@ -18,7 +18,7 @@ from gateway.domain import referrals
 from gateway.domain.clock import london_today
 from gateway.domain.models import Committee, Document, Referral
 from gateway.domain.working_days import add_working_days
-from gateway.services import documents
+from gateway.services import amendments, documents
 from gateway.services import referrals as referral_service
 from gateway.services.outcomes import Conflict, InvalidField
 from gateway.services.search import search as search_documents
@@ -156,6 +156,13 @@ def _document_page(opened, request_form=None, status=200, asked_privately=False)
             purpose = req.reason.strip() or documents.granted_reason(db(), me, doc.id)
             download_form = DownloadForm(formdata=None, data={"purpose": purpose, "capacity": req.capacity})
     referred = _as_councillor(doc) if decision.rule in (NO_REASON, PRIVATE_CAPACITY) else None
+    again_form = None  # after a refusal: ask again at once with new information
+    if request_form is not None and request_form.new_information.data == "1":
+        again_form, request_form = request_form, None
+    elif decision.rule == referral_service.REFUSED and pending is None:
+        again_form = RequestForm(formdata=None, data={"new_information": "1", "capacity": req.capacity})
+    if again_form is not None:
+        again_form.reason.label.text = "What is the new information, and why do you now need the document?"
     if pending is not None:
         request_form = None  # asked already: the page says so, and asks for no second reason
     elif request_form is None and (referable(decision) or referred is not None):
@@ -164,11 +171,14 @@ def _document_page(opened, request_form=None, status=200, asked_privately=False)
         request_form = RequestForm(formdata=None, data={"reason": req.reason, "capacity": capacity})
         if decision.rule == NO_REASON and req.reason.strip():
             request_form.reason.errors = [REASON_NEEDED]
-    due = add_working_days(london_today(), referrals.DUE_WORKING_DAYS) if request_form is not None else None
+    due = (add_working_days(london_today(), referrals.DUE_WORKING_DAYS)
+           if request_form is not None or again_form is not None else None)
     return render_template(
         "councillor/document.html", doc=doc, req=req, decision=decision, version=version, pages=pages,
-        is_pdf=is_pdf, request_form=request_form, download_form=download_form, pending=pending, mark=mark,
-        too_long=too_long, refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title,
+        is_pdf=is_pdf, request_form=request_form, again_form=again_form, download_form=download_form,
+        pending=pending, mark=mark, too_long=too_long,
+        amendments=amendments.of_document(db(), doc.id) if decision.granted else [],
+        refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title,
         asked_privately=asked_privately), status
 
 
@@ -233,8 +243,14 @@ def request_access(document_id):
         opened = documents.open_document(gateway(), db(), account_id(), document_id, "read", capacity, "")
         return _document_page(opened, request_form=form, status=400)
     reason = form.reason.data.strip()
-    opened, referral = referral_service.request_access(gateway(), db(), account_id(), document_id, reason,
-                                                       capacity)
+    try:
+        opened, referral = referral_service.request_access(gateway(), db(), account_id(), document_id, reason,
+                                                           capacity, form.needed_by.data,
+                                                           form.new_information.data == "1")
+    except InvalidField as exc:
+        show_on_form(form, exc)
+        opened = documents.open_document(gateway(), db(), account_id(), document_id, "read", capacity, "")
+        return _document_page(opened, request_form=form, status=400)
     if referral is not None:  # the request's page says it was sent, and when the answer is due
         return redirect(url_for("councillor.request_detail", referral_id=referral.id))
     if opened.decision.granted:

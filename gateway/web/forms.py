@@ -125,6 +125,9 @@ class RequestForm(FlaskForm):
                     Length(max=2000, message="Use 2,000 characters or fewer")])
     capacity = RadioField("In what capacity are you asking?", choices=options(CAPACITIES), default="councillor",
                           validators=[InputRequired(message="Choose the capacity you are asking in")])
+    needed_by = Date("When do you need it by? (optional)", validators=[Optional()])
+    # Set by the page offered after a refusal: asking again at once because of new information.
+    new_information = HiddenField(default="")
 
 
 class DownloadForm(FlaskForm):
@@ -151,15 +154,19 @@ class AdjudicationForm(FlaskForm):
     reasons = TextAreaField(
         "Written reasons",
         validators=[Length(max=4000, message="Use 4,000 characters or fewer")])
-    until = Date("Access until (optional)", validators=[Optional()])
+    # A grant's last day, or a refusal's (after it the member may ask again with a new reason).
+    until = Date("Until (optional)", validators=[Optional()])
 
     def validate_reasons(self, field):
         if not (field.data or "").strip() and self.standard_reason.data is None:
             raise ValidationError("Enter your written reasons or pick a standard reason: the member will see them")
 
-    def validate_until(self, field):
-        if field.data and self.outcome.data == "deny":
-            raise ValidationError("Leave ‘access until’ empty when you refuse access")
+
+class WithdrawalForm(FlaskForm):
+    reasons = TextAreaField(
+        "Why is the access withdrawn?",
+        validators=[DataRequired(message="Enter why the access is withdrawn: the member will see it"),
+                    Length(max=4000, message="Use 4,000 characters or fewer")])
 
 
 class DisputeOutcomeForm(FlaskForm):

@@ -22,7 +22,7 @@ from gateway.domain.models import (
     Portfolio,
     Referral,
 )
-from gateway.services import classification
+from gateway.services import amendments, classification
 from gateway.services import documents as document_service
 from gateway.services import referrals as referral_service
 from gateway.services import reviews as review_service
@@ -36,6 +36,7 @@ from gateway.web.forms import (
     DisputeOutcomeForm,
     ReclassifyForm,
     ReviewForm,
+    WithdrawalForm,
     options,
 )
 from gateway.web.pages import guard, long_date, pairs, register_filters, show_on_form
@@ -68,7 +69,7 @@ def queue():
         items = [i for i in referrals.queue(session, "denied", today) if i.referral.dispute and
                  not i.referral.dispute_outcome]
     else:
-        items = referrals.queue(session, "granted", today) + referrals.queue(session, "denied", today)
+        items = [i for status in ("granted", "denied", "withdrawn") for i in referrals.queue(session, status, today)]
         items.sort(key=lambda i: i.referral.decided_at or i.referral.created_at, reverse=True)
         items = items[:DECIDED_SHOWN]
     counts = {
@@ -121,7 +122,14 @@ def _committee_choices(form) -> None:
         (c.id, c.name) for c in db().scalars(select(Committee).order_by(Committee.name))])
 
 
-def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, status=200):
+def _timeline(history: referrals.History) -> list[tuple]:
+    """The member's requests for the document and the decisions on it, as (when, kind, row), oldest first."""
+    return sorted([(q.created_at, "request", q) for q in history.requests]
+                  + [(d.decided_at, "decision", d) for d in history.decisions], key=lambda e: (e[0], e[1]))
+
+
+def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, status=200,
+                   reconsider_form=None, withdrawal_form=None):
     session = db()
     referral = session.get(Referral, referral_id)
     if referral is None:
@@ -144,13 +152,20 @@ def _referral_page(referral_id: int, form=None, outcome_form=None, error=None, s
         outcome_form = DisputeOutcomeForm(formdata=None)
     if outcome_form is not None:
         _committee_choices(outcome_form)
+    today = london_today()
+    if referral.status == "denied" and referral.dispute_result != "upheld" and reconsider_form is None:
+        reconsider_form = AdjudicationForm(formdata=None, prefix="reconsider")
+    if referrals.standing_grant(session, referral, today) is not None and withdrawal_form is None:
+        withdrawal_form = WithdrawalForm(formdata=None, prefix="withdraw")
     council = session.get(CouncilSettings, 1)
     in_administration = set(council.administration or []) if council else set()
     return render_template(
         "officer/referral.html", r=referral, doc=doc, decision=decision, row=row,
         classification=_classification(row), profile=_member_profile(referral.member_id),
         earlier=earlier, titles=titles, others=others, names=names, form=form, outcome_form=outcome_form,
-        error=error, today=london_today(), paragraphs=PARAGRAPHS, flag_labels=FLAG_LABELS,
+        reconsider_form=reconsider_form, withdrawal_form=withdrawal_form,
+        timeline=_timeline(referrals.history(session, referral.member_id, referral.document_id)), error=error,
+        today=today, paragraphs=PARAGRAPHS, flag_labels=FLAG_LABELS,
         administration=in_administration, officers=pairs(session, select(Officer.id, Officer.name)),
         title=f"Referral {referral.id}"), status
 
@@ -211,6 +226,44 @@ def dispute_outcome(referral_id):
     return _referral_page(referral_id, outcome_form=form, error=error, status=400)
 
 
+@blueprint.route("/referrals/<int:referral_id>/reconsideration", methods=["POST"])
+def reconsider(referral_id):
+    """A refusal decided again on new information: the new decision replaces it; the member is told."""
+    form = AdjudicationForm(prefix="reconsider")
+    error = None
+    if form.validate_on_submit():
+        try:
+            done = referral_service.reconsider(gateway(), db(), current_user.id, referral_id, form.outcome.data,
+                                               form.reasons.data, form.until.data)
+        except InvalidField as exc:
+            error = show_on_form(form, exc)
+        except (Conflict, NotFound) as exc:
+            error = exc.message
+        else:
+            flash(f"You reconsidered the refusal: access is now {'granted' if done.status == 'granted' else 'refused'}"
+                  + (f" until {long_date(done.until)}" if done.until else "") + ". The member will be told.")
+            return redirect(url_for("officer.referral", referral_id=referral_id))
+    return _referral_page(referral_id, reconsider_form=form, error=error, status=400)
+
+
+@blueprint.route("/referrals/<int:referral_id>/withdrawal", methods=["POST"])
+def withdraw(referral_id):
+    """A standing grant ended early, with reasons; the member is told."""
+    form = WithdrawalForm(prefix="withdraw")
+    error = None
+    if form.validate_on_submit():
+        try:
+            referral_service.withdraw(gateway(), db(), current_user.id, referral_id, form.reasons.data)
+        except InvalidField as exc:
+            error = show_on_form(form, exc)
+        except (Conflict, NotFound) as exc:
+            error = exc.message
+        else:
+            flash("You withdrew the member's access. It ends now, and the member will be told.")
+            return redirect(url_for("officer.referral", referral_id=referral_id))
+    return _referral_page(referral_id, withdrawal_form=form, error=error, status=400)
+
+
 # -- documents ---------------------------------------------------------------------------------
 
 @blueprint.route("/documents")
@@ -259,7 +312,8 @@ def document(document_id, review_form=None, error=None, status=200):
         classification=_classification(row), history=history, names=names, paragraphs=PARAGRAPHS,
         flag_labels=FLAG_LABELS, today=london_today(), title=doc.title,
         review_form=review_form or ReviewForm(formdata=None), review_error=error,
-        reviews=reviews.history(session, doc.id), officers=pairs(session, select(Officer.id, Officer.name))), status
+        reviews=reviews.history(session, doc.id), officers=pairs(session, select(Officer.id, Officer.name)),
+        amendments=amendments.of_document(session, doc.id)), status
 
 
 @blueprint.route("/documents/<document_id>/review", methods=["POST"])

@@ -4,7 +4,9 @@ and no content is served. And the Proper Officer's reclassification over the API
 import pytest
 from sqlalchemy import func, select
 
-from gateway.domain.models import AuditRecord, Document, Member, PolicyVersion, ProperOfficerDecision, Referral
+from gateway.domain.models import (
+    AuditRecord, Document, Member, Notice, PolicyVersion, ProperOfficerDecision, Referral,
+)
 from gateway.services import council, policy
 from gateway.services.outcomes import AuditUnavailable
 from tests.api.conftest import api_council
@@ -63,6 +65,29 @@ def test_a_dispute_is_not_recorded_without_its_record(client, gw, mo, bob, refer
     assert response.status_code == 503
     with gw.sessions() as session:
         assert session.get(Referral, referral).dispute is None
+
+
+@pytest.mark.parametrize("first, change", [
+    ("deny", ("reconsideration", {"outcome": "grant", "reasons": "New information about the ward"})),
+    ("grant", ("withdrawal", {"reasons": "The review has ended"})),
+])
+def test_a_reconsideration_or_withdrawal_is_not_made_without_its_record(client, gw, mo, bob, referral, first,
+                                                                        change):
+    assert client.post(f"/api/v1/referrals/{referral}/decision", headers=mo,
+                       json={"outcome": first, "reasons": "The first decision"}).status_code == 200
+    rule = client.get("/api/v1/documents/doc-exempt", headers=bob).get_json()["decision"]["rule"]
+    make_audit_unwritable(gw)
+    path, body = change
+    response = client.post(f"/api/v1/referrals/{referral}/{path}", headers=mo, json=body)
+    assert response.status_code == 503
+    with gw.sessions() as session:
+        assert session.get(Referral, referral).status == ("denied" if first == "deny" else "granted")
+        assert session.scalar(select(func.count()).select_from(ProperOfficerDecision)) == 1
+        assert session.query(Notice).filter(Notice.recipient_id == "cllr-bob").count() == 1
+    with gw.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER audit_unwritable" + (" ON audit_log" if connection.dialect.name
+                                                                       != "sqlite" else ""))
+    assert client.get("/api/v1/documents/doc-exempt", headers=bob).get_json()["decision"]["rule"] == rule
 
 
 def test_a_reclassification_is_not_stored_without_its_record(client, gw, mo):

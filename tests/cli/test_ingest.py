@@ -92,13 +92,48 @@ def test_reingesting_is_idempotent_and_a_changed_file_is_a_new_version(folder):
     _ingest(docs)
     again = _ingest(docs)
     assert (again["ingested"], again["unchanged"]) == (0, 4)
-    (docs / "notes.txt").write_text("Notes, revised.")
+    (docs / "exempt.pdf").unlink()
+    _pdf(docs / "exempt.pdf", [EXEMPT_TEXT, "An appendix of the tender prices."])
     third = _ingest(docs)
-    assert third["ingested"] == 1
+    assert third["ingested"] == 1 and third["held"] == []  # not public: no published report is amended
     with gw.sessions() as session:
-        versions = session.query(DocumentVersion).filter_by(document_id="doc-notes").count()
+        versions = session.query(DocumentVersion).filter_by(document_id="doc-exempt").count()
         assert versions == 2
-        assert session.get(Document, "doc-notes").current_version.pages == ["Notes, revised."]
+        assert len(session.get(Document, "doc-exempt").current_version.pages) == 2
+
+
+def test_a_published_report_is_not_silently_amended(folder):
+    docs, gw = folder
+    _ingest(docs)
+    (docs / "notes.txt").write_text("Notes, revised.")
+    held = _ingest(docs)
+    assert held["ingested"] == 0 and [h["id"] for h in held["held"]] == ["doc-notes"]
+    assert "notes.txt changed after doc-notes was published: give a new `amendment_note`" in held["held"][0]["reason"]
+    text = CliRunner().invoke(main, ["ingest", str(docs)]).output
+    assert "held: doc-notes: notes.txt changed after doc-notes was published" in text and "1 held" in text
+    with gw.sessions() as session:
+        assert session.get(Document, "doc-notes").current_version.pages[0] == "Notes of the pool working party."
+
+    listing = _listing(docs)
+    listing["documents"][3]["amendment_note"] = "Corrected the date of the next meeting"
+    write_yaml(docs / "documents.yaml", listing)
+    amended = _ingest(docs)
+    assert amended["ingested"] == 1 and amended["held"] == []
+    with gw.sessions() as session:
+        current = session.get(Document, "doc-notes").current_version
+        assert current.pages == ["Notes, revised."] and current.note == "Corrected the date of the next meeting"
+    record = gw.audit.records(event="document_ingested", document="doc-notes")[-1]
+    assert record["detail"]["amendment_note"] == "Corrected the date of the next meeting"
+    assert record["detail"]["previous_sha256"] != record["detail"]["sha256"]
+
+    # The same note does not cover a further change: each amendment says what it is.
+    (docs / "notes.txt").write_text("Notes, revised again.")
+    assert [h["id"] for h in _ingest(docs)["held"]] == ["doc-notes"]
+    listing["documents"][3]["amendment_note"] = " "
+    write_yaml(docs / "documents.yaml", listing)
+    blank = _ingest(docs)
+    assert any("documents[3] (doc-notes): field 'amendment_note': say in 1 to 2,000 characters" in f["reason"]
+               for f in blank["failed"])
 
 
 def test_a_folder_without_a_listing_is_ingested_file_by_file(folder, tmp_path):

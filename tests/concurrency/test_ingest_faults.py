@@ -26,15 +26,17 @@ from tests.factories import council_data, write_yaml
 DOCUMENTS = 120
 
 
-def _folder(path, count: int, word: str = "library"):
-    """`count` plain-text council papers, declared public, with documents.yaml listing them."""
+def _folder(path, count: int, word: str = "library", note: str | None = None):
+    """`count` plain-text council papers, declared public, with documents.yaml listing them; `note`: the
+    amendment note a changed published paper needs to be stored (003:6.2)."""
     path.mkdir(exist_ok=True)
     entries = []
     for n in range(count):
         (path / f"paper-{n:03}.txt").write_text(f"Report {n} on the {word} opening hours.\fAppendix {n}.")
         entries.append({"id": f"doc-{n:03}", "file": f"paper-{n:03}.txt", "title": f"Paper {n} on the {word}",
                         "committee": "cabinet", "meeting": {"date": "2026-10-01", "session": "public"},
-                        "exempt_paragraphs": [], "party_group": None, "flags": []})
+                        "exempt_paragraphs": [], "party_group": None, "flags": [],
+                        **({"amendment_note": note} if note else {})})
     write_yaml(path / "documents.yaml", {"documents": entries})
     return path
 
@@ -158,7 +160,7 @@ def test_a_full_disk_while_storing_blobs_leaves_the_previous_version_serving(set
         before = {d.id: (d.current_version_id, gw.blobs.get(d.current_version.sha256)) for d in
                   session.scalars(select(Document))}
 
-    _folder(folder, 3, word="swimming pool")        # every file changes
+    _folder(folder, 3, word="swimming pool", note="The opening hours are now the pool's")  # every file changes
     _full_disk_after(monkeypatch, os, "fdopen", 0)    # the blob store's writes fail
     result = CliRunner().invoke(main, ["ingest", str(folder), "--json"])
     assert result.exit_code == 0, result.output
@@ -193,7 +195,7 @@ def test_a_full_disk_while_writing_the_index_leaves_the_previous_index_serving(s
     assert _search_ids(gw, "library") == ["doc-000", "doc-001", "doc-002"]
 
     # An ingest whose index commit fails: stored and audited, the old index serving, the next run indexes it.
-    _folder(folder, 4, word="swimming pool")
+    _folder(folder, 4, word="swimming pool", note="The opening hours are now the pool's")
     ingested = CliRunner().invoke(main, ["ingest", str(folder)])
     assert ingested.exit_code == 1 and "the next `gateway ingest` or `gateway reindex` indexes them" in ingested.output
     assert _stored(gw) == 4 and _versions_without_record(gw) == []

@@ -94,6 +94,8 @@ BAD_FILES = {
                             "members[0] (cllr-ann): field 'portfolio_holder': must be a list, not 'false'"),
     "boolean group": (_broken("members", 0, group=False), "field 'group': False is not an id"),
     "boolean name": (_broken("members", 0, name=True), "members[0] (cllr-ann): field 'name': must be text, not True"),
+    "string switch": (council_data(council={**council_data()["council"], "tell_holders_of_requests": "yes"}),
+                      "council: field 'tell_holders_of_requests': must be true or false, not 'yes'"),
     "numbering": (council_data(council={**council_data()["council"], "numbering": "scotland"}),
                   "council: field 'numbering': 'scotland' is not one of england, wales, pre-2006"),
     "paragraph of another numbering": (

@@ -217,7 +217,9 @@ def test_refusal_shows_the_written_reasons_and_can_be_disputed(bob, mo, gw):
     page = text(bob.get("/documents/doc-exempt"))
     assert "The Proper Officer has refused you this document" in page
     assert "The names of tenants are not needed" in page and "Rule R-PO-REFUSED" in page
-    assert 'href="/requests/1/dispute"' in page and "/request\"" not in page
+    # No plain request again: only a dispute, or asking again with new information.
+    assert 'href="/requests/1/dispute"' in page and "Send the request" not in page
+    assert "Ask again with new information" in page
     assert "Refused" in text(bob.get("/requests"))
     short = bob.post("/requests/1/dispute", data={"grounds": "wrong"})
     assert short.status_code == 400 and "There is a problem" in text(short)

@@ -31,6 +31,8 @@ MATRIX = {
     ("officer.decide", "POST"): ("/officer/referrals/{referral}/decision", {"off-mo": 400, "*": 403}),
     ("officer.dispute_outcome", "POST"): ("/officer/referrals/{referral}/dispute-outcome",
                                           {"off-mo": 400, "*": 403}),
+    ("officer.reconsider", "POST"): ("/officer/referrals/{referral}/reconsideration", {"off-mo": 400, "*": 403}),
+    ("officer.withdraw", "POST"): ("/officer/referrals/{referral}/withdrawal", {"off-mo": 400, "*": 403}),
     ("officer.documents", "GET"): ("/officer/documents", {"off-mo": 200, "*": 403}),
     ("officer.document", "GET"): ("/officer/documents/doc-exempt", {"off-mo": 200, "*": 403}),
     ("officer.review", "POST"): ("/officer/documents/doc-exempt/review", {"off-mo": 400, "*": 403}),
