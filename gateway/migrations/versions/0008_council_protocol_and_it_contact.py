@@ -1,13 +1,13 @@
 """council: the address of the member/officer protocol's text, and who to contact about a locked account
 
-Revision ID: 0010
+Revision ID: 0008
 Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
+revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
