@@ -363,7 +363,8 @@ def reclassify_document(call: Call, document_id: str):
                                              "and keep (optional): the next review date"),
              Field("reasons", required=True, max_length=5000, description="Why: the public-interest test")),
        answers={200: Answer("The review, with the document's review and release dates now", answers.DocumentReview),
-                404: NOT_FOUND, 503: UNAUDITED})
+                404: NOT_FOUND, 409: Answer("The document is public already: its release date has come",
+                                            answers.Error), 503: UNAUDITED})
 def review_document(call: Call, document_id: str):
     """The Proper Officer reviews an exempt document: release it from a date, extend, or keep (audited)."""
     b = call.body
