@@ -54,7 +54,7 @@ DECIDED_SHOWN = 200
 
 @blueprint.route("/")
 def home():
-    return redirect(url_for("officer.queue"))
+    return redirect(url_for("dashboard.dashboard"))
 
 
 @blueprint.route("/queue")
