@@ -26,7 +26,7 @@ def review(gw, session: Session, officer_id: str, document_id: str, action: str,
     except reviews.UnknownDocument:
         raise NotFound() from None
     except reviews.AlreadyReleased as exc:
-        raise Conflict(f"The document has been public since {exc.release_on:%-d %B %Y}: "
+        raise Conflict(f"The document has been public since {exc.release_on.day} {exc.release_on:%B %Y}: "
                        "no exemption is left to review.") from None
     except reviews.ReviewFieldError as exc:
         raise InvalidField(exc.field, exc.problem) from None
