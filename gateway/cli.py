@@ -31,7 +31,31 @@ def _fail(message: str, code: int = 1):
     sys.exit(code)
 
 
-@click.group()
+class GatewayCommands(click.Group):
+    """Every command refuses alike when the database cannot be reached: one line, exit 1, no trace."""
+
+    def invoke(self, ctx):
+        from gateway.db import DATABASE_UNREACHABLE
+
+        try:
+            return super().invoke(ctx)
+        except DATABASE_UNREACHABLE as exc:
+            _fail(f"the database cannot be reached ({_database_named()}): {_first_line(exc)}")
+
+
+def _database_named() -> str:
+    """The database's URL with the password masked: the host and name, or the SQLite file."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings_from_env().sqlalchemy_url).render_as_string(hide_password=True)
+
+
+def _first_line(exc: Exception) -> str:
+    reason = str(getattr(exc, "orig", None) or exc).strip()
+    return reason.splitlines()[0] if reason else type(exc).__name__
+
+
+@click.group(cls=GatewayCommands)
 def main():
     """Document access gateway: who may see which council document, decided and logged."""
 

@@ -2,7 +2,12 @@
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
+
+# The database unreachable, or too busy to lend a connection: nothing can be decided, so nothing is done.
+DATABASE_UNREACHABLE = (OperationalError, InterfaceError, PoolTimeout)
 
 
 class Base(DeclarativeBase):

@@ -17,6 +17,14 @@ class UnknownDocument(LookupError):
     """No document with that id."""
 
 
+class AlreadyReleased(ValueError):
+    """The document is public (its release date has come): no exemption is left to review."""
+
+    def __init__(self, release_on: date):
+        self.release_on = release_on
+        super().__init__(f"public since {release_on.isoformat()}")
+
+
 class ReviewFieldError(ValueError):
     """One field of the review is wrong: `field` names it, the message says why."""
 
@@ -39,6 +47,8 @@ def review_document(session: Session, document_id: str, officer_id: str, action:
     row = session.get(Document, document_id)
     if row is None:
         raise UnknownDocument(document_id)
+    if is_released(row, today):
+        raise AlreadyReleased(row.release_on)
     if action not in ACTIONS:
         raise ReviewFieldError("choose release, extend or keep", field="action")
     if not reasons or not reasons.strip():
@@ -65,6 +75,17 @@ def review_document(session: Session, document_id: str, officer_id: str, action:
     session.add(review)
     session.flush()
     return review
+
+
+def is_released(row: Document, today: date) -> bool:
+    """Public from its release date, and that date has come (a later release can still be re-dated)."""
+    return row.release_on is not None and row.release_on <= today
+
+
+def latest_release(history_rows: list[DocumentReview]) -> DocumentReview | None:
+    """The release that made the document public, from `history` (newest first); None when the documents
+    file set the date."""
+    return next((r for r in history_rows if r.action == "release"), None)
 
 
 def due_for_review(session: Session, today: date | None = None) -> list[Document]:

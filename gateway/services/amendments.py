@@ -30,11 +30,18 @@ class Amendment:
     changes: int  # how many times it was changed since publication
 
 
-def of_document(session: Session, document_id: str) -> list[DocumentVersion]:
+@dataclass(frozen=True)
+class Change:
+    version: int  # the changed file's number among the document's stored files, the first being 1
+    changed_at: datetime
+    note: str
+
+
+def of_document(session: Session, document_id: str) -> list[Change]:
     """The document's changes since publication, newest first (call only once the caller may open it)."""
-    return list(session.scalars(select(DocumentVersion).where(
-        DocumentVersion.document_id == document_id, DocumentVersion.note.is_not(None))
-        .order_by(DocumentVersion.id.desc())))
+    stored = session.execute(select(DocumentVersion.ingested_at, DocumentVersion.note)
+                             .where(DocumentVersion.document_id == document_id).order_by(DocumentVersion.id))
+    return [Change(number, at, note) for number, (at, note) in enumerate(stored, start=1) if note is not None][::-1]
 
 
 def changed_published(gw, session: Session, account_id: str) -> list[Amendment]:

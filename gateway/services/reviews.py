@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from gateway.domain import reviews
 from gateway.domain.audit import Entry
 from gateway.domain.models import Document
-from gateway.services.outcomes import InvalidField, NotFound
+from gateway.services.outcomes import Conflict, InvalidField, NotFound
 from gateway.services.unit import audited_change
 
 
@@ -25,6 +25,9 @@ def review(gw, session: Session, officer_id: str, document_id: str, action: str,
                                          "review_on": row.review_on, "release_on": row.release_on}))
     except reviews.UnknownDocument:
         raise NotFound() from None
+    except reviews.AlreadyReleased as exc:
+        raise Conflict(f"The document has been public since {exc.release_on.day} {exc.release_on:%B %Y}: "
+                       "no exemption is left to review.") from None
     except reviews.ReviewFieldError as exc:
         raise InvalidField(exc.field, exc.problem) from None
     answer = reviews.review_json(done, row)

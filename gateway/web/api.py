@@ -305,6 +305,8 @@ def document(call: Call, document_id: str):
         answer.media_type, answer.size = documents.stored_format(db(), doc.id)
         answer.content = url_for("api.document_content", document_id=doc.id)
         answer.review_on, answer.release_on = doc.review_on, doc.release_on
+        answer.amendments = [answers.DocumentChange(version=c.version, changed_at=c.changed_at.isoformat(),
+                                                    note=c.note) for c in amendments.of_document(db(), doc.id)]
     return answer
 
 
@@ -363,7 +365,8 @@ def reclassify_document(call: Call, document_id: str):
                                              "and keep (optional): the next review date"),
              Field("reasons", required=True, max_length=5000, description="Why: the public-interest test")),
        answers={200: Answer("The review, with the document's review and release dates now", answers.DocumentReview),
-                404: NOT_FOUND, 503: UNAUDITED})
+                404: NOT_FOUND, 409: Answer("The document is public already: its release date has come",
+                                            answers.Error), 503: UNAUDITED})
 def review_document(call: Call, document_id: str):
     """The Proper Officer reviews an exempt document: release it from a date, extend, or keep (audited)."""
     b = call.body

@@ -91,6 +91,14 @@ class MatterRef(Model):
     title: str
 
 
+class DocumentChange(Model):
+    """One change of a published document since publication (003:6.2)."""
+
+    version: int = Field(description="The changed file's number among the document's stored files (the first is 1)")
+    changed_at: str = Field(description="When the changed file was stored")
+    note: str = Field(description="What changed and why, as recorded (documents.yaml `amendment_note`)")
+
+
 class Document(Model):
     """A document's metadata for the caller: meeting metadata when listed, more when open."""
 
@@ -113,6 +121,8 @@ class Document(Model):
                                                      "documents only)")
     release_on: date | None = Field(None, description="The date from which the document is public (open "
                                                       "documents only)")
+    amendments: list[DocumentChange] | None = Field(None, description="Its changes since publication, newest "
+                                                                      "first (open documents only)")
 
 
 class Classification(Model):

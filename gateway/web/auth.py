@@ -75,8 +75,8 @@ class PasswordChangeForm(FlaskForm):
 def home_for(user) -> str:
     if user.is_member:
         return url_for("councillor.search")
-    if user.is_proper_officer:
-        return url_for("officer.queue")
+    if user.is_proper_officer:   # and deputies: the dashboard's figures lead to the queue and the lists
+        return url_for("dashboard.dashboard")
     if user.is_admin or user.is_auditor:
         return url_for("admin.index")
     return url_for("councillor.search")

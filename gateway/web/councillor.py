@@ -73,11 +73,15 @@ def _committee_names() -> dict[str, str]:
 # -- search ------------------------------------------------------------------------------------
 
 def _result_marks(results: list[dict]) -> None:
-    """Marks each result open, 'request access' or refused with the reason (unrecorded, like the trimming)."""
+    """Marks each result open, 'request access' (with the caller's own request if one waits) or refused with
+    the reason (unrecorded, like the trimming)."""
     gw = gateway()
     facts = FactSource(db())
     sub = gw.access.subject(facts, account_id())
     discover = make_request("discover")
+    waiting = dict(db().execute(select(Referral.document_id, Referral.id).where(
+        Referral.member_id == account_id(), Referral.status == "pending",
+        Referral.document_id.in_([result["id"] for result in results]))).all())
     for result in results:
         if result.get("visibility") == "open":
             result["mark"] = "open"
@@ -89,7 +93,7 @@ def _result_marks(results: list[dict]) -> None:
         elif decision.outcome == "grant":
             result["mark"] = "open"
         elif referable(decision):
-            result["mark"] = "request"
+            result["mark"], result["my_request"] = "request", waiting.get(result["id"])
         else:
             result["mark"], result["rule"], result["reasons"] = "refused", decision.rule, decision.reasons
 

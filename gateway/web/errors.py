@@ -6,10 +6,9 @@ import logging
 
 from flask import g, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
+from gateway.db import DATABASE_UNREACHABLE
 from gateway.services.outcomes import (
     AuditUnavailable, Conflict, InvalidField, NotFound, Outcome, Refused, SignInRefused,
 )
@@ -31,8 +30,6 @@ MESSAGES = {
 }
 DATABASE_DOWN = "The gateway cannot reach its database just now, so nothing can be decided or served. Try again shortly."
 BEARER_CHALLENGE = 'Bearer realm="gateway"'
-# The database unreachable, or too busy to lend a connection: nothing can be decided, so nothing is served.
-DATABASE_UNREACHABLE = (OperationalError, InterfaceError, PoolTimeout)
 RETRY_AFTER_SECONDS = "5"
 
 # Each outcome's status and JSON code; a NotFound says only "Not found.", so hidden and missing read alike.

@@ -54,7 +54,7 @@ DECIDED_SHOWN = 200
 
 @blueprint.route("/")
 def home():
-    return redirect(url_for("officer.queue"))
+    return redirect(url_for("dashboard.dashboard"))
 
 
 @blueprint.route("/queue")
@@ -307,12 +307,14 @@ def document(document_id, review_form=None, error=None, status=200):
     history = list(session.scalars(select(Referral).where(Referral.document_id == doc.id).order_by(Referral.id.desc())))
     member_ids = {r.member_id for r in history}
     names = pairs(session, select(Member.id, Member.name).where(Member.id.in_(member_ids))) if member_ids else {}
+    history_of_reviews = reviews.history(session, doc.id)
     return render_template(
         "officer/document.html", doc=doc, req=req, decision=decision, row=row, version=version,
         classification=_classification(row), history=history, names=names, paragraphs=PARAGRAPHS,
         flag_labels=FLAG_LABELS, today=london_today(), title=doc.title,
         review_form=review_form or ReviewForm(formdata=None), review_error=error,
-        reviews=reviews.history(session, doc.id), officers=pairs(session, select(Officer.id, Officer.name)),
+        reviews=history_of_reviews, release=reviews.latest_release(history_of_reviews),
+        released=reviews.is_released(row, london_today()), officers=pairs(session, select(Officer.id, Officer.name)),
         amendments=amendments.of_document(session, doc.id)), status
 
 
@@ -320,13 +322,15 @@ def document(document_id, review_form=None, error=None, status=200):
 def review(document_id):
     """The Proper Officer's review of an exempt document: release, extend or keep."""
     form = ReviewForm()
-    error = None
+    error, status = None, 400
     if form.validate_on_submit():
         try:
             done = review_service.review(gateway(), db(), current_user.id, document_id, form.action.data,
                                          form.on.data, form.reasons.data)
         except InvalidField as exc:
             error = show_on_form(form, exc)
+        except Conflict as exc:
+            error, status = exc.message, 409
         else:
             on = long_date(date.fromisoformat(done["on"])) if done["on"] else None
             flash({"release": f"The document is public from {on}.",
@@ -334,7 +338,7 @@ def review(document_id):
                    "keep": "You kept the exemption" + (f"; the next review is on {on}." if on else ".")}
                   [done["action"]])
             return redirect(url_for("officer.document", document_id=document_id))
-    return document(document_id, review_form=form, error=error, status=400)
+    return document(document_id, review_form=form, error=error, status=status)
 
 
 @blueprint.route("/reviews")

@@ -32,6 +32,35 @@ def test_a_listed_document_shows_meeting_metadata_only(client, bob):
     assert not {"content", "portfolio", "matters", "media_type", "size"} & set(body)
 
 
+def _store_changed_file(gw, document_id, day, note):
+    from datetime import datetime
+
+    from gateway.domain.models import DocumentVersion
+
+    with gw.sessions() as session, session.begin():
+        session.add(DocumentVersion(document_id=document_id, sha256=str(day) * 32, media_type="text/plain", size=1,
+                                    pages=["Revised."], extraction_status="ok",
+                                    ingested_at=datetime(2026, 11, day, 10), note=note))
+        return session.query(DocumentVersion).filter_by(document_id=document_id).count()
+
+
+def test_the_metadata_lists_a_published_documents_changes_newest_first(client, bob, gw):
+    assert client.get("/api/v1/documents/doc-public", headers=bob).get_json()["amendments"] == []
+    first = _store_changed_file(gw, "doc-public", 20, "Corrected the opening hours")
+    second = _store_changed_file(gw, "doc-public", 22, "Added the winter timetable")
+    body = client.get("/api/v1/documents/doc-public", headers=bob).get_json()
+    assert body["amendments"] == [
+        {"version": second, "changed_at": "2026-11-22T10:00:00", "note": "Added the winter timetable"},
+        {"version": first, "changed_at": "2026-11-20T10:00:00", "note": "Corrected the opening hours"}]
+
+
+def test_a_listed_document_does_not_report_its_changes(client, bob, gw):
+    _store_changed_file(gw, "doc-exempt", 20, "Named the posts affected")
+    body = client.get("/api/v1/documents/doc-exempt", query_string={"reason": REASON}, headers=bob).get_json()
+    assert body["visibility"] == "listed" and "amendments" not in body
+    assert "Named the posts" not in client.get("/api/v1/documents/doc-exempt", headers=bob).get_data(as_text=True)
+
+
 def test_without_a_reason_the_metadata_says_what_is_missing(client, bob):
     body = client.get("/api/v1/documents/doc-exempt", headers=bob).get_json()
     assert body["visibility"] == "listed" and body["decision"]["rule"] == "R-NO-REASON"

@@ -65,6 +65,16 @@ def test_released_today_is_public_now_in_search_over_the_api(client, mo, bob):
     assert content.status_code == 200
 
 
+def test_a_document_public_already_is_not_reviewed_again(client, gw, mo):
+    assert _review(client, mo, action="release", reasons="The exemption has lapsed.").status_code == 200
+    again = _review(client, mo, action="extend", on=(london_today() + timedelta(days=90)).isoformat(),
+                    reasons="Second thoughts.")
+    assert again.status_code == 409 and again.get_json()["error"]["code"] == "conflict"
+    assert "no exemption is left to review" in again.get_json()["error"]["message"]
+    assert [r["detail"]["action"] for r in gw.audit.records(event="document_review")] == ["release"]
+    assert client.get("/api/v1/documents/doc-exempt", headers=mo).get_json()["review_on"] is None
+
+
 def test_extend_and_keep_set_the_review_date_and_the_queue_lists_what_is_due(client, gw, mo):
     today = london_today()
     with gw.sessions() as session, session.begin():

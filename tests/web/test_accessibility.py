@@ -119,7 +119,7 @@ def crawl(phone: Phone, start: str) -> dict[str, list[str]]:
     return problems
 
 
-@pytest.mark.parametrize("username, home", [("cllr-bob", "/search"), ("off-mo", "/officer/queue"),
+@pytest.mark.parametrize("username, home", [("cllr-bob", "/search"), ("off-mo", "/officer/dashboard"),
                                             ("off-it", "/admin/")])
 def test_every_page_a_role_reaches_passes_axe_and_fits_a_phone(site, browser, axe, username, home):
     phone = Phone(browser, site, axe)

@@ -73,7 +73,8 @@ def test_a_deputy_proper_officer_added_by_it_works_the_queue_as_themselves(app, 
                                                    "roles": ["deputy_proper_officer"], "service": "legal"})
     password = shown_password(response)
     deputy = app.test_client()
-    assert deputy.post("/sign-in", data={"username": "off-dmo", "password": password}).status_code == 302
+    signed_in = deputy.post("/sign-in", data={"username": "off-dmo", "password": password})
+    assert signed_in.status_code == 302 and signed_in.headers["Location"] == "/officer/dashboard"
     assert deputy.get("/officer/queue").status_code == 200 and deputy.get("/officer/dashboard").status_code == 200
     bob.post("/documents/doc-exempt/request", data={"reason": "For the land sale review", "capacity": "councillor"})
     with gw.sessions() as session:

@@ -9,6 +9,7 @@ import re
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from gateway.domain import referrals
 from gateway.domain.clock import utcnow
 from gateway.domain.models import AuditRecord, Referral
 from gateway.domain.working_days import add_working_days
@@ -51,6 +52,28 @@ def test_search_marks_each_result_open_request_or_refused_and_never_lists_hidden
     assert results == {"doc-public": "Open", "doc-exempt": "Request access", "doc-review": "Request access",
                        "doc-pool": "Refused"}
     assert "pecuniary interest in Swimming pool contract" in page and "R-INTEREST" in page
+
+
+def _search_tags(client) -> dict:
+    page = text(client.get("/search"))
+    return dict(re.findall(r'href="/documents/([\w-]+)">[^<]+</a></h2>.*?<strong class="tag[^"]*">([^<]+)<',
+                           page, re.DOTALL))
+
+
+def test_search_says_requested_for_the_members_own_waiting_request_only(bob, gw):
+    with gw.sessions() as session, session.begin():   # another member's request is not Bob's
+        referrals.open_referral(session, "cllr-ann", "doc-review", "For the staffing review", "councillor",
+                                "R-NEED-TO-KNOW")
+    asked = ask(bob)
+    assert asked.status_code == 302
+    tags = _search_tags(bob)
+    assert (tags["doc-exempt"], tags["doc-review"]) == ("Requested", "Request access")
+    assert f'href="{asked.headers["Location"]}">See your request' in text(bob.get("/search"))
+
+    with gw.sessions() as session:   # once answered, the result says what the answer made it
+        (mine,) = session.scalars(select(Referral).where(Referral.member_id == "cllr-bob"))
+        referral_service.decide(gw, session, "off-mo", mine.id, "deny", "Not needed for the committee's work")
+    assert _search_tags(bob)["doc-exempt"] == "Refused"
 
 
 def test_search_shows_snippets_of_open_results_only(bob):

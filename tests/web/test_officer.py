@@ -132,6 +132,8 @@ def test_review_queue_release_and_the_dates_on_the_document_pages(mo, bob, gw):
     page = plain(mo.get(response.headers["Location"]))
     assert "The document is public from" in page and "Released from" in page
     assert "The restructure is complete and announced." in page
+    # A release still to come can be re-dated: the form stays until the document is public.
+    assert 'action="/officer/documents/doc-exempt/review"' in text(mo.get("/officer/documents/doc-exempt"))
     assert "No document is due for review." in plain(mo.get("/officer/reviews"))
 
     # The dates are shown to those who may see the document, not to a member it is only listed for.
@@ -141,3 +143,27 @@ def test_review_queue_release_and_the_dates_on_the_document_pages(mo, bob, gw):
         referral = refer(gw, "cllr-bob", "doc-exempt")
         service.decide(gw, session, "off-mo", referral, "grant", "Needed for the review")
     assert "Public from" in plain(bob.get("/documents/doc-exempt"))
+
+
+def test_a_released_document_shows_its_release_instead_of_the_review_form(mo, gw):
+    released = mo.post("/officer/documents/doc-exempt/review",
+                       data={"action": "release", "reasons": "The restructure has been announced."})
+    assert released.status_code == 302
+    page = text(mo.get("/officer/documents/doc-exempt"))
+    release = plain(mo.get("/officer/documents/doc-exempt")).split("Released Public from", 1)[1]
+    assert "The restructure has been announced." in release and "no exemption left to review" in release
+    assert 'action="/officer/documents/doc-exempt/review"' not in page and "Record the review" not in page
+
+    again = mo.post("/officer/documents/doc-exempt/review", data={"action": "keep", "reasons": "Keep it after all."})
+    assert again.status_code == 409 and "no exemption is left to review" in plain(again)
+    assert [r["detail"]["action"] for r in gw.audit.records(document="doc-exempt", event="document_review")] == [
+        "release"]
+
+
+def test_a_release_date_from_the_documents_file_shows_without_reasons(mo, gw):
+    from gateway.domain.clock import london_today
+
+    with gw.sessions() as session, session.begin():
+        session.get(Document, "doc-exempt").release_on = london_today()
+    page = plain(mo.get("/officer/documents/doc-exempt"))
+    assert "The release date was set in the documents file." in page and "Record the review" not in page

@@ -99,7 +99,7 @@ def test_a_changed_published_document_says_so_on_its_page_and_in_the_list(bob, m
                                     note="Group note on the budget line"))
     page = plain(bob.get("/documents/doc-public"))
     assert "This document was changed after it was published" in page
-    assert "20 November 2026 at 10:00: Corrected the opening hours table" in page
+    assert "20 November 2026 at 10:00: Corrected the opening hours table (version 2)" in page
     assert "changed after it was published" not in plain(bob.get("/documents/doc-exempt"))
     assert "Corrected the opening hours table" in plain(mo.get("/officer/documents/doc-public"))
     for viewer in (mo, it):

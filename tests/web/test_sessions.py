@@ -63,3 +63,18 @@ def test_sign_in_refuses_to_send_anyone_off_the_site(anonymous, target):
     response = anonymous.post("/sign-in", data={"username": "cllr-bob", "password": PASSWORDS["cllr-bob"],
                                                 "next": target})
     assert response.status_code == 302 and response.headers["Location"] == "/search"
+
+
+@pytest.mark.parametrize("username, home", [("cllr-bob", "/search"), ("off-mo", "/officer/dashboard"),
+                                            ("off-it", "/admin/"), ("off-aud", "/admin/")])
+def test_each_role_lands_on_its_own_home_after_signing_in(app, username, home):
+    client = app.test_client()
+    signed_in = client.post("/sign-in", data={"username": username, "password": PASSWORDS[username]})
+    assert signed_in.status_code == 302 and signed_in.headers["Location"] == home
+    assert client.get("/").headers["Location"] == home
+    assert client.get(home).status_code == 200
+
+
+def test_the_proper_officers_section_opens_on_the_dashboard_which_leads_to_the_queue(mo):
+    assert mo.get("/officer/").headers["Location"] == "/officer/dashboard"
+    assert 'href="/officer/queue"' in mo.get("/officer/dashboard").get_data(as_text=True)
