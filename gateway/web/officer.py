@@ -180,88 +180,79 @@ def referral(referral_id):
     return _referral_page(referral_id)
 
 
-@blueprint.route("/referrals/<int:referral_id>/decision", methods=["POST"])
-def decide(referral_id):
-    form = AdjudicationForm()
+def _act_on(referral_id: int, form_name: str, form, act, said, then: str):
+    """One Proper Officer action on a referral: `act()` through the services layer; on success flash
+    `said(result)` and go to `then`; otherwise the referral page again with the form and its errors."""
     error = None
     if form.validate_on_submit():
         try:
-            done = referral_service.decide(gateway(), db(), current_user.id, referral_id, form.outcome.data,
-                                           form.reasons.data, form.until.data, form.standard_reason.data)
+            done = act()
         except InvalidField as exc:
             error = show_on_form(form, exc)
-        except Conflict as exc:
+        except (Conflict, NotFound) as exc:
             error = exc.message
         else:
-            member, document = db().get(Member, done.member_id), db().get(Document, done.document_id)
-            verb = "granted" if done.status == "granted" else "refused"
-            flash(f"You {verb} {member.name if member else done.member_id} access to "
-                  f"“{document.title if document else done.document_id}”"
-                  + (f" until {long_date(done.until)}" if done.until else "") + ". They will see your reasons.")
-            return redirect(url_for("officer.queue"))
-    return _referral_page(referral_id, form=form, error=error, status=400)
+            flash(said(done))
+            return redirect(then)
+    return _referral_page(referral_id, error=error, status=400, **{form_name: form})
+
+
+def _until(done_until) -> str:
+    return f" until {long_date(done_until)}" if done_until else ""
+
+
+@blueprint.route("/referrals/<int:referral_id>/decision", methods=["POST"])
+def decide(referral_id):
+    form = AdjudicationForm()
+
+    def said(done):
+        member, document = db().get(Member, done.member_id), db().get(Document, done.document_id)
+        verb = "granted" if done.status == "granted" else "refused"
+        return (f"You {verb} {member.name if member else done.member_id} access to "
+                f"“{document.title if document else done.document_id}”{_until(done.until)}. "
+                "They will see your reasons.")
+
+    return _act_on(referral_id, "form", form, lambda: referral_service.decide(
+        gateway(), db(), current_user.id, referral_id, form.outcome.data, form.reasons.data, form.until.data,
+        form.standard_reason.data), said, url_for("officer.queue"))
 
 
 @blueprint.route("/referrals/<int:referral_id>/dispute-outcome", methods=["POST"])
 def dispute_outcome(referral_id):
     form = DisputeOutcomeForm()
     _committee_choices(form)
-    error = None
-    if form.validate_on_submit():
-        try:
-            done = referral_service.record_dispute_outcome(gateway(), db(), current_user.id, referral_id,
-                                                           form.result.data, form.committee.data,
-                                                           form.reasons.data, form.until.data)
-        except InvalidField as exc:
-            error = show_on_form(form, exc)
-        except (Conflict, NotFound) as exc:
-            error = exc.message
-        else:
-            if done.dispute_result == "upheld":
-                flash("You recorded that the committee upheld the dispute. The member is granted access from now"
-                      + (f" until {long_date(done.dispute_until)}" if done.dispute_until else "") + ".")
-            else:
-                flash("You recorded that the committee dismissed the dispute. The refusal stands.")
-            return redirect(url_for("officer.queue", view="disputes"))
-    return _referral_page(referral_id, outcome_form=form, error=error, status=400)
+
+    def said(done):
+        if done.dispute_result == "upheld":
+            return ("You recorded that the committee upheld the dispute. The member is granted access from now"
+                    f"{_until(done.dispute_until)}.")
+        return "You recorded that the committee dismissed the dispute. The refusal stands."
+
+    return _act_on(referral_id, "outcome_form", form, lambda: referral_service.record_dispute_outcome(
+        gateway(), db(), current_user.id, referral_id, form.result.data, form.committee.data, form.reasons.data,
+        form.until.data), said, url_for("officer.queue", view="disputes"))
 
 
 @blueprint.route("/referrals/<int:referral_id>/reconsideration", methods=["POST"])
 def reconsider(referral_id):
     """A refusal decided again on new information: the new decision replaces it; the member is told."""
     form = AdjudicationForm(prefix="reconsider")
-    error = None
-    if form.validate_on_submit():
-        try:
-            done = referral_service.reconsider(gateway(), db(), current_user.id, referral_id, form.outcome.data,
-                                               form.reasons.data, form.until.data)
-        except InvalidField as exc:
-            error = show_on_form(form, exc)
-        except (Conflict, NotFound) as exc:
-            error = exc.message
-        else:
-            flash(f"You reconsidered the refusal: access is now {'granted' if done.status == 'granted' else 'refused'}"
-                  + (f" until {long_date(done.until)}" if done.until else "") + ". The member will be told.")
-            return redirect(url_for("officer.referral", referral_id=referral_id))
-    return _referral_page(referral_id, reconsider_form=form, error=error, status=400)
+    return _act_on(referral_id, "reconsider_form", form, lambda: referral_service.reconsider(
+        gateway(), db(), current_user.id, referral_id, form.outcome.data, form.reasons.data, form.until.data),
+        lambda done: (f"You reconsidered the refusal: access is now "
+                      f"{'granted' if done.status == 'granted' else 'refused'}{_until(done.until)}. "
+                      "The member will be told."),
+        url_for("officer.referral", referral_id=referral_id))
 
 
 @blueprint.route("/referrals/<int:referral_id>/withdrawal", methods=["POST"])
 def withdraw(referral_id):
     """A standing grant ended early, with reasons; the member is told."""
     form = WithdrawalForm(prefix="withdraw")
-    error = None
-    if form.validate_on_submit():
-        try:
-            referral_service.withdraw(gateway(), db(), current_user.id, referral_id, form.reasons.data)
-        except InvalidField as exc:
-            error = show_on_form(form, exc)
-        except (Conflict, NotFound) as exc:
-            error = exc.message
-        else:
-            flash("You withdrew the member's access. It ends now, and the member will be told.")
-            return redirect(url_for("officer.referral", referral_id=referral_id))
-    return _referral_page(referral_id, withdrawal_form=form, error=error, status=400)
+    return _act_on(referral_id, "withdrawal_form", form, lambda: referral_service.withdraw(
+        gateway(), db(), current_user.id, referral_id, form.reasons.data),
+        lambda done: "You withdrew the member's access. It ends now, and the member will be told.",
+        url_for("officer.referral", referral_id=referral_id))
 
 
 # -- documents ---------------------------------------------------------------------------------
