@@ -186,3 +186,16 @@ def auditor(app):
 @pytest.fixture
 def clerk(app):
     return sign_in(app.test_client(), "off-clerk")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (tests/web/browsing.py says how)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.web.browsing import ARGS, CHROMIUM
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield chromium
+        chromium.close()

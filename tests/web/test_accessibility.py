@@ -4,21 +4,18 @@ error summary in focus. The pages are found by following links from each role's 
 added later is checked without being listed here.
 """
 
-import threading
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect, sync_playwright
-from werkzeug.serving import make_server
+from playwright.sync_api import expect
 
 from gateway.services import referrals as referral_service
 from tests.web.conftest import PASSWORDS, build_app
-from tests.web.test_browser import ARGS, CHROMIUM
+from tests.web.browsing import needs_chromium, served
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="Chromium is not installed at /usr/bin/chromium (make test installs it)")
+pytestmark = needs_chromium
 
 PHONE = {"width": 375, "height": 800}
 MAX_PAGES = 40   # per role: far more than the pages there are, so a loop in the links cannot run on
@@ -45,20 +42,8 @@ def site(tmp_path_factory):
         _, refused = referral_service.request_access(gw, session, "cllr-bob", "doc-review", REASON, "councillor")
     with gw.sessions() as session:
         referral_service.decide(gw, session, "off-mo", refused.id, "deny", "The resident's details are not needed.")
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join(5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with served(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

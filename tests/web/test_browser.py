@@ -5,83 +5,22 @@ sees the dry run and reverts it. Screenshots of each step go to test-artifacts/w
 
 import io
 import re
-import threading
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from pypdf import PdfReader
-from werkzeug.serving import make_server
 
-from tests.web.conftest import PASSWORDS, build_app
+from tests.web.browsing import ARTIFACTS, Visit, needs_chromium, served
+from tests.web.conftest import build_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="Chromium is not installed at /usr/bin/chromium (make test installs it)")
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The real app (CSRF on) served by werkzeug in a thread; yields its base URL."""
-    app = build_app(tmp_path_factory.mktemp("browser") / "data", csrf=True)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join(5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
-class Visit:
-    """One person's browser, numbering screenshots and catching CSP violations.
-
-    The pages have no scripts; JavaScript is on only where Chromium's PDF viewer should show.
-    """
-
-    def __init__(self, browser, base: str, prefix: str, javascript: bool = False, step: int = 0):
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        self.context = browser.new_context(base_url=base, java_script_enabled=javascript, accept_downloads=True,
-                                           viewport={"width": 1100, "height": 900}, locale="en-GB")
-        self.context.set_default_timeout(10_000)
-        self.page = self.context.new_page()
-        self.prefix, self.step = prefix, step
-        self.problems: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(m.text))
-
-    def shot(self, name: str) -> Path:
-        self.step += 1
-        path = ARTIFACTS / f"{self.prefix}-{self.step:02d}-{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
-        return path
-
-    def sign_in(self, username: str):
-        page = self.page
-        page.goto("/")
-        expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(PASSWORDS[username])
-        page.get_by_role("button", name="Sign in").click()
-
-    def sign_out(self):
-        self.page.get_by_role("button", name=re.compile("^Sign out")).click()
-        expect(self.page.get_by_text("You have signed out.")).to_be_visible()
-
-    def close(self):
-        self.context.close()
-        csp = [p for p in self.problems if "Content Security Policy" in p]
-        assert not csp, csp
+    with served(build_app(tmp_path_factory.mktemp("browser") / "data", csrf=True)) as base:
+        yield base
 
 
 def test_councillor_asks_proper_officer_grants_councillor_downloads(server, browser):
@@ -148,6 +87,8 @@ def test_councillor_asks_proper_officer_grants_councillor_downloads(server, brow
     # The Proper Officer sees it in the queue with its due date, opens it, grants it with reasons.
     mo = Visit(browser, server, "journey", step=bob.step)
     mo.sign_in("off-mo")
+    expect(mo.page.get_by_role("heading", name="How the service is doing")).to_be_visible()   # the dashboard
+    mo.page.get_by_role("link", name="Referrals queue").first.click()
     expect(mo.page.get_by_role("heading", name="Referrals queue")).to_be_visible()
     row = mo.page.locator("tbody tr", has_text="Disposal of land at Mill Lane")
     expect(row).to_contain_text(due)
@@ -265,6 +206,7 @@ def test_proper_officer_refuses_member_disputes_and_it_checks_the_council(server
 
     mo = Visit(browser, server, "tour", step=bob.step)   # each person keeps their own browser
     mo.sign_in("off-mo")
+    mo.page.get_by_role("link", name="Referrals queue").first.click()
     mo.page.locator("tbody tr", has_text="Complaint about the leisure centre").get_by_role("link").click()
     expect(mo.page.locator(".evidence")).to_contain_text("Mrs Jane Example of 4 Mill Lane")
     mo.page.get_by_label("Refuse access").check()

@@ -5,31 +5,24 @@ standard reason shows on it and on the Decided tab. Screenshots go to test-artif
 """
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from gateway.domain.accounts import MAX_FAILURES
 from gateway.services import referrals as referral_service
 from tests.web.conftest import build_app
-from tests.web.test_browser import CHROMIUM, Visit, browser  # noqa: F401 (the module's browser fixture)
+from tests.web.browsing import Visit, needs_chromium, served
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="Chromium is not installed at /usr/bin/chromium (make test installs it)")
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def site(tmp_path_factory):
     """The real app (CSRF on) served in a thread: its base URL and the gateway, to set the scene."""
     app = build_app(tmp_path_factory.mktemp("browser-admin") / "data", csrf=True)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}", app.extensions["gateway"]
-    httpd.shutdown()
-    thread.join(5)
+    with served(app) as base:
+        yield base, app.extensions["gateway"]
 
 
 def no_sideways_scroll(visit: Visit) -> None:
@@ -40,8 +33,8 @@ def no_sideways_scroll(visit: Visit) -> None:
     visit.page.set_viewport_size({"width": 1100, "height": 900})
 
 
-def test_it_unlocks_one_member_and_adds_an_interest_to_another_which_decides_at_once(served, browser):  # noqa: F811
-    base, _gw = served
+def test_it_unlocks_one_member_and_adds_an_interest_to_another_which_decides_at_once(site, browser):
+    base, _gw = site
     ann = Visit(browser, base, "it-journey")
     ann.sign_in("cllr-ann")
     ann.page.goto("/documents/doc-pool")
@@ -117,8 +110,8 @@ def test_it_unlocks_one_member_and_adds_an_interest_to_another_which_decides_at_
         visit.close()
 
 
-def test_the_proper_officers_dashboard_matches_the_queue_and_follows_a_decision(served, browser):  # noqa: F811
-    base, gw = served
+def test_the_proper_officers_dashboard_matches_the_queue_and_follows_a_decision(site, browser):
+    base, gw = site
     with gw.sessions() as session:
         referral_service.request_access(gw, session, "cllr-bob", "doc-exempt", "For the scrutiny review of the sale")
         referral_service.request_access(gw, session, "cllr-bob", "doc-review", "A resident asked me about it")

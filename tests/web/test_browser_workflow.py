@@ -5,40 +5,33 @@ releases another, which members can then read. Screenshots of each step go to te
 """
 
 import re
-import threading
 from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from gateway.domain.clock import london_today
 from gateway.domain.generation import bump
 from gateway.domain.models import Document
 from tests.web.conftest import build_app
-from tests.web.test_browser import CHROMIUM, Visit, browser  # noqa: F401 (the browser fixture)
+from tests.web.browsing import Visit, needs_chromium, served
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="Chromium is not installed at /usr/bin/chromium (make test installs it)")
+pytestmark = needs_chromium
 
 REASON = "I need it for the scrutiny committee's review of the Mill Lane land sale"
 GROUNDS = "The land sale is on the scrutiny committee's work programme for this month"
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def site(tmp_path_factory):
     """The real app (CSRF on) served by werkzeug in a thread; yields its base URL and gateway."""
     app = build_app(tmp_path_factory.mktemp("workflow") / "data", csrf=True)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}", app.extensions["gateway"]
-    httpd.shutdown()
-    thread.join(5)
+    with served(app) as base:
+        yield base, app.extensions["gateway"]
 
 
-def test_a_refusal_disputed_and_upheld_opens_the_document(served, browser):  # noqa: F811
-    base, _ = served
+def test_a_refusal_disputed_and_upheld_opens_the_document(site, browser):
+    base, _ = site
     needed = london_today() + timedelta(days=1)
     bob = Visit(browser, base, "dispute", javascript=True)  # Chromium's PDF viewer draws with it
     page = bob.page
@@ -57,6 +50,7 @@ def test_a_refusal_disputed_and_upheld_opens_the_document(served, browser):  # n
 
     mo = Visit(browser, base, "dispute", step=bob.step)
     mo.sign_in("off-mo")
+    mo.page.get_by_role("link", name="Referrals queue").first.click()
     row = mo.page.locator("tbody tr", has_text="Disposal of land at Mill Lane")
     expect(row).to_contain_text("Needed by")
     mo.shot("queue-needed-by")
@@ -113,8 +107,8 @@ def test_a_refusal_disputed_and_upheld_opens_the_document(served, browser):  # n
     bob.close()
 
 
-def test_the_review_queue_extends_one_exempt_item_and_releases_another(served, browser):  # noqa: F811
-    base, gw = served
+def test_the_review_queue_extends_one_exempt_item_and_releases_another(site, browser):
+    base, gw = site
     today = london_today()
     with gw.sessions() as session, session.begin():
         session.get(Document, "doc-exempt").review_on = today - timedelta(days=3)

@@ -8,13 +8,19 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.test_browser import ARTIFACTS, CHROMIUM, Visit, browser, server  # noqa: F401 (fixtures)
+from tests.web.browsing import Visit, needs_chromium, served
+from tests.web.conftest import build_app
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="Chromium is not installed at /usr/bin/chromium (make test installs it)")
+pytestmark = needs_chromium
 
 DESKTOP, PHONE = {"width": 1100, "height": 900}, {"width": 375, "height": 800}
 REASON = "I am preparing the scrutiny committee's review of the Mill Lane land disposal"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with served(build_app(tmp_path_factory.mktemp("journey") / "data", csrf=True)) as base:
+        yield base
 
 
 class Councillor(Visit):
