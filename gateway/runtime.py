@@ -7,21 +7,25 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from gateway.domain.clock import utcnow
+from gateway.access import fact_cache
 from gateway.access.enforcer import PolicyEnforcer
 from gateway.access.service import AccessService
 from gateway.config import Settings
 from gateway.db import make_engine, make_session_factory
 from gateway.domain.audit import AuditLog
 from gateway.domain.blobs import BlobStore
+from gateway.domain.clock import utcnow
 from gateway.domain.models import PolicyVersion
 from gateway.passwords import password_key
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _POLICIES = PolicyVersion.__table__
 _ACTIVE_POLICY_ID = select(_POLICIES.c.id).where(_POLICIES.c.active)
+# What every request checks first, in one statement: the active policy's number and the facts' generation.
+_POLICY_AND_GENERATION = select(_ACTIVE_POLICY_ID.limit(1).scalar_subquery(), fact_cache.GENERATION)
 
 
 class Gateway:
@@ -83,17 +87,19 @@ class Gateway:
 
         return DocumentIndex(self.settings.index_dir)
 
-    def refresh_policy(self, connection: Connection | None = None) -> None:
+    def refresh_policy(self, session: Session | None = None) -> None:
         """Swaps in a new enforcer, built whole, when another process activated another policy version.
 
-        Asked on every request, so only the active version's number is read (on the request's own
-        `connection` when given: no second connection per request); the text only when it moved.
+        Asked on every request, so only the active version's number is read (in the request's own
+        `session` when given, with the facts' generation beside it: one statement, no second connection
+        per request); the text only when it moved.
         """
-        if connection is None:
+        if session is None:
             with self.engine.connect() as own:
                 active_id = own.scalar(_ACTIVE_POLICY_ID)
         else:
-            active_id = connection.scalar(_ACTIVE_POLICY_ID)
+            active_id, generation = session.connection().execute(_POLICY_AND_GENERATION).one()
+            fact_cache.note_generation(session, generation)
         if "access" not in self.__dict__ or active_id != self._policy_id:
             version = self.active_policy()
             enforcer = PolicyEnforcer(self.model_path, version.text)

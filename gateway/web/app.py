@@ -72,7 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.before_request
     def _current_policy():
-        gw.refresh_policy(db().connection())   # the request's session reads everything else too
+        gw.refresh_policy(db())   # the request's session reads everything else too
 
     @app.teardown_appcontext
     def _close_session(_exc):
