@@ -3,13 +3,10 @@
 from functools import cached_property
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gateway import migrate
 from gateway.access import fact_cache
 from gateway.access.enforcer import PolicyEnforcer
 from gateway.access.service import AccessService
@@ -21,7 +18,6 @@ from gateway.domain.clock import utcnow
 from gateway.domain.models import PolicyVersion
 from gateway.passwords import password_key
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _POLICIES = PolicyVersion.__table__
 _ACTIVE_POLICY_ID = select(_POLICIES.c.id).where(_POLICIES.c.active)
 # What every request checks first, in one statement: the active policy's number and the facts' generation.
@@ -46,14 +42,8 @@ class Gateway:
 
     def init(self) -> None:
         """Creates or upgrades the database, the search index and the default policy."""
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:
-            # Every web worker calls this: only a database behind the newest migration is migrated.
-            current = set(MigrationContext.configure(connection).get_current_heads())
-            if current != set(ScriptDirectory.from_config(cfg).get_heads()):
-                cfg.attributes["connection"] = connection
-                command.upgrade(cfg, "head")
+            migrate.upgrade(connection)   # every web worker calls this: Alembic is imported only to migrate
         self.audit.seal_unkeyed()  # a log from before the audit key: seal it once (domain/audit.py)
         with self.sessions() as session, session.begin():
             if session.scalars(select(PolicyVersion).limit(1)).first() is None:
