@@ -77,6 +77,7 @@ class GenerationCache:
         self.subjects = Bounded(4096)     # account id -> Subject | None
         self.documents = Bounded(8192)    # document id -> DocumentFacts | None
         self.standing = Bounded(1024)     # member id -> {document id: StandingDecision}
+        self.formats = Bounded(8192)      # document id -> (media type, size) of its current stored file
 
 
 _caches: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # engine -> GenerationCache

@@ -302,7 +302,7 @@ def document(call: Call, document_id: str):
     if decision.visibility == "open":
         answer.portfolio = doc.portfolio
         answer.matters = [answers.MatterRef(id=m, title=doc.matter_titles.get(m, m)) for m in sorted(doc.matters)]
-        answer.media_type, answer.size = documents.stored_format(db(), doc.id)
+        answer.media_type, answer.size = documents.stored_format(opened)
         answer.content = url_for("api.document_content", document_id=doc.id)
         answer.review_on, answer.release_on = doc.review_on, doc.release_on
     return answer
