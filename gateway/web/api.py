@@ -123,7 +123,8 @@ def _answer(op: Operation, result):
     declared = op.answers.get(status)
     if declared is None or not (isinstance(declared.schema, type) and isinstance(body, declared.schema)):
         raise RuntimeError(f"API view {op.endpoint} answered {status} with {type(body).__name__}, not as declared")
-    return jsonify(body.to_json()), status
+    # pydantic writes the JSON itself (in Rust), rather than a dict Flask encodes again: it is on every call (issue 13)
+    return current_app.response_class(body.model_dump_json(exclude_unset=True), status, mimetype="application/json")
 
 
 def route(rule: str, method: str = "GET", *, answers: dict, public: bool = False, roles=(), query=(), body=None,
