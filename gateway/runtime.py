@@ -3,25 +3,25 @@
 from functools import cached_property
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from gateway.domain.clock import utcnow
+from gateway import migrate
+from gateway.access import fact_cache
 from gateway.access.enforcer import PolicyEnforcer
 from gateway.access.service import AccessService
 from gateway.config import Settings
 from gateway.db import make_engine, make_session_factory
 from gateway.domain.audit import AuditLog
 from gateway.domain.blobs import BlobStore
+from gateway.domain.clock import utcnow
 from gateway.domain.models import PolicyVersion
 from gateway.passwords import password_key
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _POLICIES = PolicyVersion.__table__
 _ACTIVE_POLICY_ID = select(_POLICIES.c.id).where(_POLICIES.c.active)
+# What every request checks first, in one statement: the active policy's number and the facts' generation.
+_POLICY_AND_GENERATION = select(_ACTIVE_POLICY_ID.limit(1).scalar_subquery(), fact_cache.GENERATION)
 
 
 class Gateway:
@@ -42,14 +42,8 @@ class Gateway:
 
     def init(self) -> None:
         """Creates or upgrades the database, the search index and the default policy."""
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:
-            # Every web worker calls this: only a database behind the newest migration is migrated.
-            current = set(MigrationContext.configure(connection).get_current_heads())
-            if current != set(ScriptDirectory.from_config(cfg).get_heads()):
-                cfg.attributes["connection"] = connection
-                command.upgrade(cfg, "head")
+            migrate.upgrade(connection)   # every web worker calls this: Alembic is imported only to migrate
         self.audit.seal_unkeyed()  # a log from before the audit key: seal it once (domain/audit.py)
         with self.sessions() as session, session.begin():
             if session.scalars(select(PolicyVersion).limit(1)).first() is None:
@@ -83,17 +77,19 @@ class Gateway:
 
         return DocumentIndex(self.settings.index_dir)
 
-    def refresh_policy(self, connection: Connection | None = None) -> None:
+    def refresh_policy(self, session: Session | None = None) -> None:
         """Swaps in a new enforcer, built whole, when another process activated another policy version.
 
-        Asked on every request, so only the active version's number is read (on the request's own
-        `connection` when given: no second connection per request); the text only when it moved.
+        Asked on every request, so only the active version's number is read (in the request's own
+        `session` when given, with the facts' generation beside it: one statement, no second connection
+        per request); the text only when it moved.
         """
-        if connection is None:
+        if session is None:
             with self.engine.connect() as own:
                 active_id = own.scalar(_ACTIVE_POLICY_ID)
         else:
-            active_id = connection.scalar(_ACTIVE_POLICY_ID)
+            active_id, generation = session.connection().execute(_POLICY_AND_GENERATION).one()
+            fact_cache.note_generation(session, generation)
         if "access" not in self.__dict__ or active_id != self._policy_id:
             version = self.active_policy()
             enforcer = PolicyEnforcer(self.model_path, version.text)

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 from gateway.domain.models import Generation
 
 WROTE = "gateway.wrote"   # session.info key: the open transaction has written
+_NOTED = "gateway.generation"   # session.info key: the generation already read in this transaction
 _GENERATIONS = Generation.__table__
 _READ_GENERATION = select(_GENERATIONS.c.value).where(_GENERATIONS.c.id == 1)   # built once: it runs per request
+GENERATION = _READ_GENERATION.scalar_subquery()   # for a statement that reads it beside another value
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class GenerationCache:
         self.subjects = Bounded(4096)     # account id -> Subject | None
         self.documents = Bounded(8192)    # document id -> DocumentFacts | None
         self.standing = Bounded(1024)     # member id -> {document id: StandingDecision}
+        self.formats = Bounded(8192)      # document id -> (media type, size) of its current stored file
 
 
 _caches: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # engine -> GenerationCache
@@ -87,7 +90,9 @@ def shared(session: Session, read_council) -> GenerationCache | None:
         return None
     engine = session.get_bind()
     # Read before any fact, so cached facts are never older than the number; Core, not the ORM: it is per request.
-    generation = session.connection().scalar(_READ_GENERATION) or 0
+    generation = session.info.get(_NOTED)
+    if generation is None:
+        generation = session.connection().scalar(_READ_GENERATION) or 0
     found = _caches.get(engine)
     if found is not None and found.generation == generation:
         return found
@@ -99,18 +104,31 @@ def shared(session: Session, read_council) -> GenerationCache | None:
     return found if found.generation == generation else fresh
 
 
+def note_generation(session: Session, generation: int | None) -> None:
+    """The generation the session read beside something else (see `GENERATION`), before any fact: `shared`
+    then uses it instead of reading it again, until the session writes or its transaction ends."""
+    if not session.info.get(WROTE):
+        session.info[_NOTED] = generation or 0
+
+
+def _wrote(session: Session) -> None:
+    session.info[WROTE] = True
+    session.info.pop(_NOTED, None)
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _statement(state):
     if not state.is_select:
-        state.session.info[WROTE] = True
+        _wrote(state.session)
 
 
 @event.listens_for(Session, "after_flush")
 def _flushed(session, _context):
-    session.info[WROTE] = True
+    _wrote(session)
 
 
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 def _ended(session):
     session.info.pop(WROTE, None)
+    session.info.pop(_NOTED, None)

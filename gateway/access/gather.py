@@ -1,6 +1,6 @@
 """Builds facts from the database: `FactSource` reads rows, `facts.py` holds the values."""
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from gateway.access import fact_cache
@@ -8,13 +8,17 @@ from gateway.access.fact_cache import CommitteeFacts, CouncilFacts, GroupFacts, 
 from gateway.access.facts import MEMBER, OFFICER, DocumentFacts, StandingDecision, Subject
 from gateway.domain.documents import document_labels
 from gateway.domain.models import (
-    Committee, CouncilSettings, Document, Group, Matter, Member, Officer, ProperOfficerDecision,
+    Committee, CouncilSettings, Document, DocumentVersion, Group, Matter, Member, Officer, ProperOfficerDecision,
 )
 from gateway.domain.paragraphs import withholdable_in_england
 
 ACTING_INTERESTS = ("pecuniary", "professional")  # R-INTEREST (001:9); `other` interests do not bar
 IN_CHUNK = 500   # ids per IN (...) list
 MISSING = object()
+_DOCUMENTS, _VERSIONS = Document.__table__, DocumentVersion.__table__
+_STORED_FORMAT = (select(_VERSIONS.c.media_type, _VERSIONS.c.size)
+                  .join_from(_DOCUMENTS, _VERSIONS, _DOCUMENTS.c.current_version_id == _VERSIONS.c.id)
+                  .where(_DOCUMENTS.c.id == bindparam("id")))
 
 
 class FactSource:
@@ -34,6 +38,7 @@ class FactSource:
         self._subjects: dict = cache.subjects if cache else {}
         self._documents: dict = cache.documents if cache else {}
         self._by_member: dict = cache.standing if cache else {}
+        self._formats: dict = cache.formats if cache else {}
         self._preloaded: dict = {}          # document id -> DocumentFacts | None, for this unit of work only
         self._standing: dict | None = None  # (member, document) -> StandingDecision, once preloaded
 
@@ -77,6 +82,15 @@ class FactSource:
             return found
         row = self.session.get(Document, document_id)
         found = self._documents[document_id] = self.document_facts(row) if row else None
+        return found
+
+    def stored_format(self, document_id: str) -> tuple[str | None, int | None]:
+        """(media type, size) of the document's current stored file, or (None, None); without loading its text.
+        Kept for the generation: versions are never changed, and pointing a document at a new one bumps it."""
+        found = self._formats.get(document_id)
+        if found is None:
+            row = self.session.connection().execute(_STORED_FORMAT, {"id": document_id}).first()
+            found = self._formats[document_id] = (row.media_type, row.size) if row else (None, None)
         return found
 
     def all_documents(self) -> list[DocumentFacts]:

@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, case, null, or_, select, update
+from sqlalchemy import and_, bindparam, case, null, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -83,24 +83,42 @@ def account_names(session: Session, ids) -> dict:
 
 
 _MEMBERS, _OFFICERS = Member.__table__, Officer.__table__
-_MEMBER_BY_ID = select(_MEMBERS.c.id, _MEMBERS.c.name).where(
+# The member or officer an id names, when IT has not disabled them: joined to whatever row holds the id,
+# so a request reads its token (or session) and its account in one statement (issue 13).
+ACTING_COLUMNS = (_MEMBERS.c.id.label("member_id"), _MEMBERS.c.name.label("member_name"),
+                  _OFFICERS.c.id.label("officer_id"), _OFFICERS.c.name.label("officer_name"),
+                  _OFFICERS.c.roles.label("officer_roles"))
+
+
+def with_acting_account(table, id_column):
+    """`table` outer-joined to the enabled member or officer whose id is in `id_column`."""
+    return table.outerjoin(_MEMBERS, and_(_MEMBERS.c.id == id_column, _MEMBERS.c.disabled_at.is_(None))) \
+        .outerjoin(_OFFICERS, and_(_OFFICERS.c.id == id_column, _OFFICERS.c.disabled_at.is_(None)))
+
+
+def acting_account(row) -> Account | None:
+    """The account of a row selected with ACTING_COLUMNS; None when it is unknown or disabled."""
+    if row.member_id is not None:
+        return Account(row.member_id, row.member_name, "member")
+    if row.officer_id is not None:
+        return Account(row.officer_id, row.officer_name, "officer", frozenset(row.officer_roles or []))
+    return None
+
+
+_MEMBER_BY_ID = select(*ACTING_COLUMNS[:2], null().label("officer_id")).where(
     _MEMBERS.c.id == bindparam("id"), _MEMBERS.c.disabled_at.is_(None))
-_OFFICER_BY_ID = select(_OFFICERS.c.id, _OFFICERS.c.name, _OFFICERS.c.roles).where(
+_OFFICER_BY_ID = select(null().label("member_id"), *ACTING_COLUMNS[2:]).where(
     _OFFICERS.c.id == bindparam("id"), _OFFICERS.c.disabled_at.is_(None))
 
 
 def find_account(session: Session, account_id: str) -> Account | None:
     """The member or officer with this id that may act now: None for an unknown id and for an account IT
-    has disabled. Core statements, not ORM loads: every request asks (issue 13), and loading a member
-    through the ORM also loads its seats and interests."""
+    has disabled. Core statements, not ORM loads: loading a member through the ORM also loads its seats
+    and interests."""
     connection = session.connection()
-    member = connection.execute(_MEMBER_BY_ID, {"id": account_id}).first()
-    if member is not None:
-        return Account(member.id, member.name, "member")
-    officer = connection.execute(_OFFICER_BY_ID, {"id": account_id}).first()
-    if officer is not None:
-        return Account(officer.id, officer.name, "officer", frozenset(officer.roles or []))
-    return None
+    row = connection.execute(_MEMBER_BY_ID, {"id": account_id}).first() \
+        or connection.execute(_OFFICER_BY_ID, {"id": account_id}).first()
+    return acting_account(row) if row is not None else None
 
 
 def _stored_hash(session: Session, username: str) -> str | None:

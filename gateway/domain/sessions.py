@@ -12,15 +12,12 @@ from sqlalchemy import DateTime, String, bindparam, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from gateway.db import Base
-from gateway.domain.accounts import Account, find_account
+from gateway.domain.accounts import ACTING_COLUMNS, Account, acting_account, with_acting_account
 from gateway.domain.clock import utcnow
 from gateway.domain.models import ApiToken
 
 SESSION_LIFETIME = timedelta(hours=12)
 TOKEN_LIFETIME = timedelta(hours=12)
-_TOKENS = ApiToken.__table__
-_TOKEN_BY_DIGEST = select(_TOKENS.c.account_id, _TOKENS.c.expires_at).where(
-    _TOKENS.c.token_sha256 == bindparam("digest"))
 
 
 class AccountSession(Base):
@@ -31,6 +28,22 @@ class AccountSession(Base):
     account_id: Mapped[str] = mapped_column(String(100), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+_TOKENS, _SESSIONS = ApiToken.__table__, AccountSession.__table__
+# A token or session row with its account, in one statement: every request reads one (issue 13).
+_TOKEN_BY_DIGEST = select(_TOKENS.c.expires_at, *ACTING_COLUMNS).select_from(
+    with_acting_account(_TOKENS, _TOKENS.c.account_id)).where(_TOKENS.c.token_sha256 == bindparam("digest"))
+_SESSION_BY_DIGEST = select(_SESSIONS.c.expires_at, *ACTING_COLUMNS).select_from(
+    with_acting_account(_SESSIONS, _SESSIONS.c.account_id)).where(_SESSIONS.c.id_sha256 == bindparam("digest"))
+
+
+def _live_account(session: Session, statement, secret: str, now: datetime | None) -> Account | None:
+    """The enabled account of the live row `statement` finds for the secret; None when unknown, ended or expired."""
+    row = session.connection().execute(statement, {"digest": _digest(secret)}).first()
+    if row is None or row.expires_at <= (now or utcnow()):
+        return None
+    return acting_account(row)
 
 
 def _digest(secret: str) -> str:
@@ -48,10 +61,7 @@ def start_session(session: Session, account_id: str, now: datetime | None = None
 
 def session_account(session: Session, session_id: str, now: datetime | None = None) -> Account | None:
     """The account of a live session; None once it was ended, has expired, or the account is gone."""
-    row = session.get(AccountSession, _digest(session_id))
-    if row is None or row.expires_at <= (now or utcnow()):
-        return None
-    return find_account(session, row.account_id)
+    return _live_account(session, _SESSION_BY_DIGEST, session_id, now)
 
 
 def issue_token(session: Session, account_id: str, now: datetime | None = None) -> tuple[str, datetime]:
@@ -66,10 +76,7 @@ def issue_token(session: Session, account_id: str, now: datetime | None = None) 
 def token_account(session: Session, token: str, now: datetime | None = None) -> Account | None:
     """The account of a live token; None when unknown, revoked or expired. Read afresh on every request
     (revoking deletes the row, so it takes effect at once), with Core: it is on every API call (issue 13)."""
-    row = session.connection().execute(_TOKEN_BY_DIGEST, {"digest": _digest(token)}).first()
-    if row is None or row.expires_at <= (now or utcnow()):
-        return None
-    return find_account(session, row.account_id)
+    return _live_account(session, _TOKEN_BY_DIGEST, token, now)
 
 
 def revoke_token(session: Session, token: str) -> None:

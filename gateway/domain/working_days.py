@@ -3,11 +3,11 @@
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 
 @lru_cache(maxsize=32)
 def _bank_holidays(year: int) -> frozenset:
+    import holidays   # here, not at the top: 3.5 MB a web worker keeps only once a deadline is counted (issue 13)
+
     days = set()
     for subdiv in ("ENG", "WLS"):
         days |= set(holidays.country_holidays("GB", subdiv=subdiv, years=year))

@@ -7,7 +7,7 @@ missing and a hidden document answer alike and released content carries the same
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from gateway.access.decide import Decision
@@ -15,7 +15,7 @@ from gateway.access.facts import MEMBER, DocumentFacts, Request, Subject
 from gateway.access.gather import FactSource
 from gateway.access.service import CAPACITIES, audit_entry, make_request
 from gateway.domain.audit import Entry
-from gateway.domain.models import Document, DocumentVersion, Referral
+from gateway.domain.models import Document, Referral
 from gateway.services import marking
 from gateway.services.outcomes import Conflict, InvalidField, NotFound, Refused
 
@@ -30,10 +30,6 @@ NO_SUCH_DOCUMENT = Decision("deny", "hidden", "R-NOT-FOUND", ("There is no docum
 MAX_ID = 100
 TOO_LONG_TO_MARK = (f"This document is too long to mark with your name here (more than {marking.MAX_PAGES} pages): "
                     "ask the Proper Officer for a copy.")
-_DOCUMENTS, _VERSIONS = Document.__table__, DocumentVersion.__table__
-_STORED_FORMAT = (select(_VERSIONS.c.media_type, _VERSIONS.c.size)
-                  .join_from(_DOCUMENTS, _VERSIONS, _DOCUMENTS.c.current_version_id == _VERSIONS.c.id)
-                  .where(_DOCUMENTS.c.id == bindparam("id")))
 
 
 @dataclass(frozen=True)
@@ -42,6 +38,7 @@ class Opened:
     doc: DocumentFacts
     req: Request
     decision: Decision
+    facts: FactSource   # what the decision read, and reads more through the same per-generation cache
 
 
 @dataclass(frozen=True)
@@ -82,13 +79,12 @@ def open_document(gw, session: Session, account_id: str | None, document_id: str
     _, doc, req, decision = gw.access.decide(facts, sub.id, doc.id, req)
     if decision.visibility == "hidden":
         raise NotFound()
-    return Opened(sub, doc, req, decision)
+    return Opened(sub, doc, req, decision, facts)
 
 
-def stored_format(session: Session, document_id: str) -> tuple[str | None, int | None]:
-    """(media type, size) of the document's current stored file, or (None, None); without loading its text."""
-    found = session.connection().execute(_STORED_FORMAT, {"id": document_id}).first()
-    return (found.media_type, found.size) if found else (None, None)
+def stored_format(opened: Opened) -> tuple[str | None, int | None]:
+    """(media type, size) of the opened document's current stored file, or (None, None)."""
+    return opened.facts.stored_format(opened.doc.id)
 
 
 def granted_reason(session: Session, account_id: str | None, document_id: str) -> str:

@@ -123,7 +123,8 @@ def _answer(op: Operation, result):
     declared = op.answers.get(status)
     if declared is None or not (isinstance(declared.schema, type) and isinstance(body, declared.schema)):
         raise RuntimeError(f"API view {op.endpoint} answered {status} with {type(body).__name__}, not as declared")
-    return jsonify(body.to_json()), status
+    # pydantic writes the JSON itself (in Rust), rather than a dict Flask encodes again: it is on every call (issue 13)
+    return current_app.response_class(body.model_dump_json(exclude_unset=True), status, mimetype="application/json")
 
 
 def route(rule: str, method: str = "GET", *, answers: dict, public: bool = False, roles=(), query=(), body=None,
@@ -302,7 +303,7 @@ def document(call: Call, document_id: str):
     if decision.visibility == "open":
         answer.portfolio = doc.portfolio
         answer.matters = [answers.MatterRef(id=m, title=doc.matter_titles.get(m, m)) for m in sorted(doc.matters)]
-        answer.media_type, answer.size = documents.stored_format(db(), doc.id)
+        answer.media_type, answer.size = documents.stored_format(opened)
         answer.content = url_for("api.document_content", document_id=doc.id)
         answer.review_on, answer.release_on = doc.review_on, doc.release_on
         answer.amendments = [answers.DocumentChange(version=c.version, changed_at=c.changed_at.isoformat(),

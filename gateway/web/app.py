@@ -14,13 +14,14 @@ from gateway.web.context import db
 from gateway.web.converters import BoundedInt
 from gateway.web.extensions import csrf, login_manager
 
-SECURITY_HEADERS = {
+DEFAULT_HEADERS = {   # on every response unless its view set them
     "Content-Security-Policy": "default-src 'self'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; "
                                "form-action 'self'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "SAMEORIGIN",
     "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cache-Control": "no-store",
 }
 HSTS = "max-age=31536000; includeSubDomains"
 
@@ -72,7 +73,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.before_request
     def _current_policy():
-        gw.refresh_policy(db().connection())   # the request's session reads everything else too
+        gw.refresh_policy(db())   # the request's session reads everything else too
 
     @app.teardown_appcontext
     def _close_session(_exc):
@@ -86,11 +87,13 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.after_request
     def _headers(response):
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        response.headers.setdefault("Cache-Control", "no-store")
-        if settings.behind_tls or request.is_secure:
-            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        # Only those the view did not set; one look at the names (Headers.setdefault raises and catches
+        # an exception for each name missing: on every response, issue 13).
+        present = {name.lower() for name in response.headers.keys()}
+        response.headers.extend([(name, value) for name, value in DEFAULT_HEADERS.items()
+                                 if name.lower() not in present])
+        if (settings.behind_tls or request.is_secure) and "strict-transport-security" not in present:
+            response.headers["Strict-Transport-Security"] = HSTS
         return response
 
     return app

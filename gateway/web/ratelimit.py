@@ -52,6 +52,9 @@ def install(app, gw) -> Limiter:
             log.error("a throttled sign-in from %s could not be audited", get_remote_address())
         return None  # Flask-Limiter then raises RateLimitExceeded: 429, answered in errors.py
 
+    # Only the decorated views below are limited, and their wrappers check for themselves: the check
+    # Flask-Limiter also runs before every request finds nothing to count and costs every API call (issue 13).
+    app.before_request_funcs[None].remove(limiter._check_request_limit)
     shared = limiter.shared_limit(settings.signin_rate_limit, scope=SCOPE, methods=["POST"], on_breach=breached)
     for endpoint in RATE_LIMITED:
         app.view_functions[endpoint] = shared(app.view_functions[endpoint])

@@ -221,3 +221,23 @@ def test_a_marked_copy_is_decided_like_the_content(client, bob):
     assert missing.status_code == 400 and missing.get_json()["field"] == "purpose"
     _same_answer(client.get("/api/v1/documents/doc-admin/download?purpose=x", headers=bob),
                  client.get("/api/v1/documents/doc-none/download?purpose=x", headers=bob))
+
+
+def test_the_metadata_follows_a_new_version_of_the_file(client, bob, gw):
+    from datetime import datetime
+
+    from gateway.domain.generation import bump
+    from gateway.domain.models import Document, DocumentVersion
+
+    first = client.get("/api/v1/documents/doc-public", headers=bob).get_json()
+    assert (first["media_type"], first["size"]) == ("text/plain", len(b"The swimming pool opens at seven."))
+    with gw.sessions() as session, session.begin():   # what ingesting a changed file does (domain/ingest.py)
+        version = DocumentVersion(document_id="doc-public", sha256="1" * 64, media_type="application/pdf", size=4321,
+                                  pages=["The swimming pool opens at eight."], extraction_status="ok",
+                                  ingested_at=datetime(2026, 11, 2))
+        session.add(version)
+        session.flush()
+        session.get(Document, "doc-public").current_version_id = version.id
+        bump(session)
+    again = client.get("/api/v1/documents/doc-public", headers=bob).get_json()
+    assert (again["media_type"], again["size"]) == ("application/pdf", 4321)

@@ -1,6 +1,9 @@
 """Upgrading a database with data in it, on SQLite and PostgreSQL: from revision 0001 to head, rows kept."""
 
+import subprocess
+import sys
 from datetime import datetime
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
@@ -9,9 +12,11 @@ from sqlalchemy import text
 
 from gateway.config import Settings
 from gateway.domain.audit import GENESIS, record_hash
-from gateway.runtime import MIGRATIONS, Gateway
+from gateway.migrate import MIGRATIONS, newest_revision
+from gateway.runtime import Gateway
 
 PREVIOUS = "0001"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def migrations() -> Config:
@@ -85,3 +90,30 @@ def test_an_active_policy_granting_group_papers_under_review_is_replaced(tmp_pat
     assert [active for _, active in rows] == [False, True]  # the old version kept, the new one active
     assert rows[0].text == old_policy
     assert rows[1].text == gw.default_policy_text()
+
+
+def test_the_newest_revision_read_from_the_scripts_is_alembics_head():
+    assert newest_revision() == ScriptDirectory.from_config(migrations()).get_current_head()
+
+
+STARTS = """
+import sys
+from pathlib import Path
+from gateway.config import Settings
+from gateway.runtime import Gateway
+Gateway(Settings(data_dir=Path(sys.argv[1]), database_url=sys.argv[2])).init()
+print("alembic imported" if "alembic" in sys.modules else "alembic not imported")
+"""
+
+
+def test_a_worker_imports_alembic_only_when_the_database_is_behind(tmp_path, empty_database_url):
+    def start() -> str:
+        done = subprocess.run([sys.executable, "-c", STARTS, str(tmp_path / "data"), empty_database_url],
+                              capture_output=True, text=True, timeout=120, cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert start() == "alembic imported"       # a new database is migrated
+    assert start() == "alembic not imported"   # the next worker finds it at the newest revision
+    with Gateway(Settings(data_dir=tmp_path / "data", database_url=empty_database_url)).engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == newest_revision()
