@@ -1,11 +1,11 @@
 """Ingesting a document folder: store each file, extract its text, classify it, record it.
 
 New versions are committed a few documents at a time (STORE_BATCH), each with its own audit record
-in its batch's transaction, so an interrupted run keeps what it committed and a re-run picks up the rest; an unchanged file is skipped, a changed one becomes a new
-version. Before a change commits, its ids are noted for the index (`journal`), so a run killed
-between the commit and the index's is caught up by the next index writer. The Proper Officer's
-reclassification is never touched here, and every change of an existing document's effective labels
-is audited in the transaction that makes it.
+in its batch's transaction, so an interrupted run keeps what it committed and a re-run picks up the
+rest; an unchanged file is skipped, a changed one becomes a new version. Before a change commits, its
+ids are noted for the index (`journal`), so a run killed between the commit and the index's is caught
+up by the next index writer. The Proper Officer's reclassification is never touched here, and every
+change of an existing document's effective labels is audited in the transaction that makes it.
 """
 
 import hashlib
@@ -165,15 +165,15 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
             to_extract[path] = (data, digest, new_version)
 
     context = ClassifierContext(tuple(groups), tuple(matters))
-    ready: list[tuple] = []   # extracted files waiting for their transaction
+    ready: list[tuple] = []   # extracted files whose blobs are stored, waiting for their transaction
 
     def store_ready() -> None:
         """Stores the waiting files' versions in one transaction, each with its audit record, journalled."""
         stored = []
         with sessions() as session, session.begin():
-            for path, data, digest, path_entries, extraction, labels, inferred in ready:
+            for path, size, digest, path_entries, extraction, labels, inferred in ready:
                 for entry in path_entries:
-                    doc = _store_version(audit, session, entry, path, digest, len(data), extraction, labels,
+                    doc = _store_version(audit, session, entry, path, digest, size, extraction, labels,
                                          inferred, is_public)
                     _note_review(report, doc)
                     stored.append(entry.id)
@@ -196,7 +196,7 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
                 finished([])
             continue
         labels, inferred = labels_of(extraction, context)
-        ready.append((path, data, digest, path_entries, extraction, labels, inferred))
+        ready.append((path, len(data), digest, path_entries, extraction, labels, inferred))
         if sum(len(item[3]) for item in ready) >= STORE_BATCH:
             store_ready()
     if ready:
