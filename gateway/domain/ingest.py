@@ -1,11 +1,11 @@
 """Ingesting a document folder: store each file, extract its text, classify it, record it.
 
-Each document is committed on its own, with its audit record, so an interrupted run keeps what it
-finished and a re-run picks up the rest; an unchanged file is skipped, a changed one becomes a new
-version. Before a document commits, its id is noted for the index (`journal`), so a run killed
-between the commit and the index's is caught up by the next index writer. The Proper Officer's
-reclassification is never touched here, and every change of an existing document's effective labels
-is audited in the transaction that makes it.
+New versions are committed a few documents at a time (STORE_BATCH), each with its own audit record
+in its batch's transaction, so an interrupted run keeps what it committed and a re-run picks up the
+rest; an unchanged file is skipped, a changed one becomes a new version. Before a change commits, its
+ids are noted for the index (`journal`), so a run killed between the commit and the index's is caught
+up by the next index writer. The Proper Officer's reclassification is never touched here, and every
+change of an existing document's effective labels is audited in the transaction that makes it.
 """
 
 import hashlib
@@ -30,6 +30,9 @@ from gateway.domain.models import (
 from gateway.extraction import ClassifierContext, Extraction, Limits, extract_many, labels_of
 
 MEDIA_TYPES = {".pdf": "application/pdf", ".txt": "text/plain"}
+# New versions stored per transaction: one commit and one journal fsync for many documents, while a
+# killed run loses at most this many extractions (the next run redoes them).
+STORE_BATCH = 20
 
 
 @dataclass
@@ -162,6 +165,27 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
             to_extract[path] = (data, digest, new_version)
 
     context = ClassifierContext(tuple(groups), tuple(matters))
+    ready: list[tuple] = []   # extracted files whose blobs are stored, waiting for their transaction
+
+    def store_ready() -> None:
+        """Stores the waiting files' versions in one transaction, each with its audit record, journalled."""
+        stored = []
+        with sessions() as session, session.begin():
+            for path, size, digest, path_entries, extraction, labels, inferred in ready:
+                for entry in path_entries:
+                    doc = _store_version(audit, session, entry, path, digest, size, extraction, labels,
+                                         inferred, is_public)
+                    _note_review(report, doc)
+                    stored.append(entry.id)
+            if stored:
+                bump(session)   # once for the batch: one transaction, one change of what decisions read
+                if journal:
+                    journal(stored)
+        ready.clear()
+        for ident in stored:
+            report.ingested.append(ident)
+            finished([ident])
+
     for path, extraction in extract_many(list(to_extract), limits, classify_for=context):
         data, digest, path_entries = to_extract[path]
         try:
@@ -172,15 +196,11 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
                 finished([])
             continue
         labels, inferred = labels_of(extraction, context)
-        for entry in path_entries:
-            with sessions() as session, session.begin():
-                doc = _store_version(audit, session, entry, path, digest, len(data), extraction, labels, inferred,
-                                     is_public)
-                _note_review(report, doc)
-                if journal:
-                    journal([entry.id])
-            report.ingested.append(entry.id)
-            finished([entry.id])
+        ready.append((path, len(data), digest, path_entries, extraction, labels, inferred))
+        if sum(len(item[3]) for item in ready) >= STORE_BATCH:
+            store_ready()
+    if ready:
+        store_ready()
     return report
 
 
@@ -251,7 +271,8 @@ def _review_reason(doc: Document, labels: dict) -> str:
 
 def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: Path, digest: str, size: int, extraction: Extraction,
                    labels, inferred_matters: list, is_public: Callable[[Document], bool]) -> Document:
-    """Records a new version of the entry's document, with the labels found in it; keeps any reclassification."""
+    """Records a new version of the entry's document, with the labels found in it; keeps any reclassification.
+    The caller bumps the access generation in the same transaction."""
     now = utcnow()
     doc = session.get(Document, entry.id)
     amended = doc is not None and doc.current_version is not None and is_public(doc)
@@ -277,7 +298,6 @@ def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: 
     doc.current_version_id = version.id
     doc.current_version = version
     doc.updated_at = now
-    bump(session)
     # The version's own record, in its transaction: no stored document is ever without one.
     audit.append_in(session, Entry("document_ingested", document=entry.id, detail={
         "version": version.id, "sha256": digest, "file": path.name, "extraction": extraction.status, **amendment}))

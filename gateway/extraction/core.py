@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import dataclasses
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -34,12 +35,13 @@ def extract_many(
 ) -> Iterator[tuple[Path, Extraction]]:
     """Yields results in input order; runs up to `workers` (default: os.cpu_count()) worker processes.
 
-    With `classify_for`, the workers also classify each PDF they read (``Extraction.classified``,
+    With `classify_for`, the workers also classify each file they read, and the pages of each text file
+    read here (``Extraction.classified``,
     to be read with ``labels.labels_of``), so classifying runs on every core too.
 
     Workers are long-lived (see ``pdf.WorkerPool``); one that crashes, runs out
     of memory or times out affects only its own file's result and is replaced.
-    ``paths`` is consumed lazily (at most ``2 * workers`` files are queued ahead
+    ``paths`` is consumed lazily (at most ``8 * workers`` files are queued ahead
     of the one being yielded).  Closing the iterator early (``break``,
     ``.close()``) kills the workers still running.
     """
@@ -60,7 +62,8 @@ def _extract_many(
     try:
         exhausted = False
         while True:
-            while not exhausted and len(pending) < 2 * workers:
+            # Deep enough that files finished early (text files, small PDFs) never leave a worker idle.
+            while not exhausted and len(pending) < 8 * workers:
                 try:
                     item = next(source)
                 except StopIteration:
@@ -110,7 +113,10 @@ def _extract_unchecked(path: Path, limits: Limits, pool: WorkerPool) -> Extracti
                     f"too large: {size} bytes is over the {limits.max_bytes}-byte limit"
                 )
             if suffix in TEXT_SUFFIXES:
-                return _text_file(fp, limits)
+                extraction = _text_file(fp, limits)
+                if not extraction.ok:
+                    return extraction
+                return dataclasses.replace(extraction, classified=pool.classify(extraction.pages))
             if b"%PDF-" not in fp.read(_HEADER_WINDOW):
                 return Extraction.review("not a PDF: no %PDF- header in the first 1024 bytes")
         except OSError as exc:

@@ -27,7 +27,7 @@ from .limits import OCR_NOTE, Extraction, Limits
 from .worker import EXIT_NOMEM
 
 WORKER_SCRIPT = Path(__file__).resolve().with_name("worker.py")
-FILES_PER_WORKER = 50
+FILES_PER_WORKER = 200   # a worker's start (Python, pdfminer, classifiers) costs about as much as a small PDF
 OCR_MIN_CONFIDENCE = 70   # tesseract's mean word confidence (0-100) below which a person should check the text
 
 # Seconds added to wall_seconds for the worker's own SIGALRM backstop: it only
@@ -99,9 +99,7 @@ class _Worker:
         self.files += 1
         try:
             socket.send_fds(self.channel, [b"F"], [fp.fileno()])
-            deadline = started + limits.wall_seconds
-            (size,) = struct.unpack(">I", self._receive(4, deadline))
-            payload = self._receive(size, deadline)
+            payload = self._answer(started + limits.wall_seconds)
         except TimeoutError:
             self.kill()
             return Extraction.review(f"timeout: took longer than {limits.wall_seconds:g} s")
@@ -116,6 +114,22 @@ class _Worker:
         if not isinstance(result, dict) or (result.get("error") or {}).get("kind") == "nomem":
             self.broken = True   # after a MemoryError the worker's heap is not to be trusted
         return _interpret(result, limits)
+
+    def classify(self, pages, limits: Limits, started: float) -> dict | None:
+        """The worker's classification of a text file's pages; None (the parent classifies) if it has none."""
+        self.files += 1
+        message = json.dumps(list(pages), ensure_ascii=False).encode("utf-8")
+        try:
+            self.channel.sendall(b"C" + struct.pack(">I", len(message)) + message)
+            result = json.loads(self._answer(started + limits.wall_seconds).decode("utf-8"))
+        except (TimeoutError, OSError, EOFError, UnicodeDecodeError, ValueError):
+            self.kill()
+            return None
+        return result.get("classified") if isinstance(result, dict) else None
+
+    def _answer(self, deadline: float) -> bytes:
+        (size,) = struct.unpack(">I", self._receive(4, deadline))
+        return self._receive(size, deadline)
 
     def _receive(self, size: int, deadline: float) -> bytes:
         chunks, left = [], size
@@ -175,6 +189,23 @@ class WorkerPool:
             return Extraction.review("unreadable: extraction cancelled")
         try:
             return worker.read(fp, self.limits, started, self)
+        finally:
+            self._give_back(worker)
+
+    def classify(self, pages) -> dict | None:
+        """A worker's classification of pages read here (a text file), so classifying runs on every core;
+        None when the workers only read, or the worker failed (the caller then classifies)."""
+        if not self.context:
+            return None
+        started = time.monotonic()
+        try:
+            worker = self._take()
+        except OSError:
+            return None
+        if worker is None:
+            return None
+        try:
+            return worker.classify(pages, self.limits, started)
         finally:
             self._give_back(worker)
 

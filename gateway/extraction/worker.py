@@ -23,6 +23,9 @@ Protocol
             Classifying here keeps the parent free to store and index while every
             core reads and classifies; the parent checks the labels' shape and
             classifies itself when they do not parse.
+            Instead of a file the parent may send the pages of a text file it read, to be
+            classified under the same limits: the byte "C" (no descriptor), then a 4-byte
+            length and a JSON list of strings; the answer is {"classified": ... as above}.
             After FILES files, or when the parent closes the socket, it exits.
     limits: per file, RLIMIT_CPU's soft limit is moved to the CPU used so far plus
             CPU_SECONDS (SIGXCPU ends the worker) and an alarm of ALARM_SECONDS is
@@ -200,8 +203,8 @@ def _error_kind(exc: BaseException) -> str:
     return "malformed"
 
 
-def _receive_context(channel) -> bytes | None:
-    """The parent's first message (what the classifiers look for); None if the parent went away."""
+def _receive_message(channel) -> bytes | None:
+    """A length-prefixed message from the parent (the council's context, pages to classify); None if it went away."""
     data = b""
     while len(data) < 4:
         chunk = channel.recv(4 - len(data))
@@ -237,6 +240,17 @@ def _classifier(context: bytes):
                 "matters": list(classifiers.infer_matters(pages, matters))}
 
     return classify
+
+
+def classify_text(message: bytes, classify) -> bytes:
+    """The JSON answer for the pages of a text file (a JSON list of strings)."""
+    import json
+
+    try:
+        classified = classify([str(page) for page in json.loads(message.decode("utf-8"))])
+    except Exception:  # noqa: BLE001 - the parent classifies instead, and meets any bug itself
+        classified = None
+    return json.dumps({"classified": classified}, ensure_ascii=False).encode("utf-8")
 
 
 def extract_fd(fd: int, max_pages: int, tools: tuple | None, deadline: float, classify=None) -> bytes:
@@ -302,7 +316,7 @@ def main(argv: list[str]) -> int:
         import pdfminer.pdfinterp  # noqa: F401
     except ImportError:
         pass
-    context = _receive_context(channel)
+    context = _receive_message(channel)
     if context is None:
         return 0
     classify = _classifier(context)
@@ -312,6 +326,19 @@ def main(argv: list[str]) -> int:
             message, fds, _, _ = socket.recv_fds(channel, 1, 1)
         except OSError:
             return 0
+        if message == b"C" and not fds and classify is not None:
+            _start_file(cpu_seconds, alarm_seconds)
+            try:
+                pages = _receive_message(channel)
+                if pages is None:
+                    return 0
+                payload = classify_text(pages, classify)
+                channel.sendall(struct.pack(">I", len(payload)) + payload)
+            except MemoryError:
+                return EXIT_NOMEM
+            finally:
+                signal.alarm(0)
+            continue
         if not message or not fds:
             return 0
         _start_file(cpu_seconds, alarm_seconds)

@@ -503,3 +503,36 @@ def test_labels_from_a_worker_that_do_not_check_out_are_made_again_here(tmp_path
         labels, matters = labels_of(extraction, POOL)
         assert labels == classifiers.classify_pages(extraction.pages, ()) and labels.exempt_paragraphs
         assert matters == ["m-pool"]
+
+
+def test_workers_classify_a_text_file_read_here_as_this_process_would(tmp_path):
+    path = write(tmp_path, "exempt.txt", " ".join(EXEMPT_WORDS).encode() + b"\fAppendix.")
+    ((_, extraction),) = extract_many([path], classify_for=POOL, workers=1)
+    assert extraction.ok and extraction.classified is not None   # a worker classified the pages read here
+    labels, matters = labels_of(extraction, POOL)
+    assert labels == classifiers.classify_pages(extraction.pages, ())
+    assert labels.exempt_paragraphs and matters == ["m-pool"]
+
+
+CRASHING_CLASSIFIER = r"""
+import importlib.util, os, sys
+spec = importlib.util.spec_from_file_location("real_worker", REAL)
+real = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(real)
+real.classify_text = lambda *args: os._exit(1)
+sys.exit(real.main(sys.argv))
+"""
+
+
+def test_a_worker_that_dies_classifying_a_text_file_leaves_it_to_this_process(tmp_path, monkeypatch):
+    script = tmp_path / "crashing_worker.py"
+    script.write_text(f"REAL = {str(pdf_runner.WORKER_SCRIPT)!r}\n" + CRASHING_CLASSIFIER)
+    monkeypatch.setattr(pdf_runner, "WORKER_SCRIPT", script)
+    text = write(tmp_path, "exempt.txt", " ".join(EXEMPT_WORDS).encode())
+    after = write(tmp_path, "after.pdf", fpdf_document({1: ["laterword"]}))
+    (_, extraction), (_, later) = extract_many([text, after], classify_for=POOL, workers=1)
+    assert extraction.ok and extraction.classified is None
+    labels, matters = labels_of(extraction, POOL)
+    assert labels == classifiers.classify_pages(extraction.pages, ()) and labels.exempt_paragraphs
+    assert matters == ["m-pool"]
+    assert "laterword" in later.pages[0]   # the dead worker was replaced
