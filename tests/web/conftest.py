@@ -113,8 +113,20 @@ def add_web_documents(gw) -> list[str]:
     return ids
 
 
-def build_app(data_dir, csrf: bool = True):
-    config = {"TESTING": True, "SESSION_COOKIE_SECURE": False, "GATEWAY_SETTINGS": Settings(data_dir=data_dir)}
+# Every page route about one document, as (method, suffix, form data): what hidden must answer as missing.
+HIDDEN_REASON = "I need this to scrutinise the land disposal at committee"
+DOCUMENT_ROUTES = [
+    ("get", "", None),
+    ("get", "/content", None),
+    ("post", "/request", {"reason": HIDDEN_REASON, "capacity": "councillor"}),
+    ("post", "/download", {"purpose": "Cabinet papers", "capacity": "councillor"}),
+]
+
+
+def build_app(data_dir, csrf: bool = True, database_url: str | None = None):
+    """The pages' council and documents, served by a new app (SQLite in data_dir unless a database_url)."""
+    settings = Settings(data_dir=data_dir, database_url=database_url)
+    config = {"TESTING": True, "SESSION_COOKIE_SECURE": False, "GATEWAY_SETTINGS": settings}
     if not csrf:
         config["WTF_CSRF_ENABLED"] = False
     app = create_app(config)

@@ -4,17 +4,11 @@
 import pytest
 
 from tests.api.test_changes_audited import make_audit_unwritable
-from tests.web.conftest import without_csrf_token
-
-REASON = "I need this to scrutinise the land disposal at committee"
+from tests.web.conftest import DOCUMENT_ROUTES, without_csrf_token
 
 
-@pytest.mark.parametrize("method, suffix, data", [
-    ("get", "", None),
-    ("get", "/content", None),
-    ("post", "/request", {"reason": REASON, "capacity": "councillor"}),
-    ("post", "/download", {"purpose": "Cabinet papers", "capacity": "councillor"}),
-])
+
+@pytest.mark.parametrize("method, suffix, data", DOCUMENT_ROUTES)
 def test_pages_answer_hidden_and_missing_alike_while_the_audit_store_fails(gw, bob, method, suffix, data):
     bob.get("/documents/no-such-doc")  # the first page after signing in renews the session cookie
     make_audit_unwritable(gw)

@@ -3,19 +3,13 @@ timing told them apart). benchmarks/side_channels.py times it from outside; this
 
 import pytest
 
-from tests.web.conftest import without_csrf_token
+from tests.web.conftest import DOCUMENT_ROUTES, without_csrf_token
 from tests.work_done import counted_work
 
 HIDDEN, MISSING = "doc-group", "doc-nohit"   # the same length, so no length-dependent work differs
-REASON = "I need this to scrutinise the land disposal at committee"
 
 
-@pytest.mark.parametrize("method, suffix, data", [
-    ("get", "", None),
-    ("get", "/content", None),
-    ("post", "/request", {"reason": REASON, "capacity": "councillor"}),
-    ("post", "/download", {"purpose": "Cabinet papers", "capacity": "councillor"}),
-])
+@pytest.mark.parametrize("method, suffix, data", DOCUMENT_ROUTES)
 def test_a_hidden_document_page_does_the_work_of_a_missing_one(gw, bob, method, suffix, data):
     kwargs = {} if data is None else {"data": data}
 

@@ -6,11 +6,7 @@ import re
 import pytest
 from werkzeug.routing import IntegerConverter
 
-from gateway.config import Settings
-from gateway.domain.council_file import load_council
-from gateway.web.app import create_app
-from tests.factories import write_yaml
-from tests.web.conftest import PASSWORDS, add_web_documents, sign_in, web_council
+from tests.web.conftest import PASSWORDS, build_app, sign_in
 
 OUT_OF_RANGE = [str(2**63), str(2**63 - 1 + 2**63), str(2**64), str(2**31), "9" * 5000, "0" * 30 + "1",
                 "\u0663", "-1", "1e3", "1.0"]
@@ -33,14 +29,7 @@ def url(rule: str, value: str) -> str:
 @pytest.fixture
 def app(tmp_path, database_url):
     """The pages' council on SQLite and on PostgreSQL (whose Integer ids stop at 2^31-1)."""
-    settings = Settings(data_dir=tmp_path / "data", database_url=database_url)
-    app = create_app({"TESTING": True, "SESSION_COOKIE_SECURE": False, "WTF_CSRF_ENABLED": False,
-                      "GATEWAY_SETTINGS": settings})
-    gw = app.extensions["gateway"]
-    with gw.sessions() as session:
-        load_council(session, write_yaml(tmp_path / "council.yaml", web_council()))
-    add_web_documents(gw)
-    return app
+    return build_app(tmp_path / "data", csrf=False, database_url=database_url)
 
 
 @pytest.fixture
