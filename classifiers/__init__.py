@@ -21,7 +21,7 @@ from .model import (
     MatterKeywords,
 )
 
-CLASSIFIER_VERSION = "2026.12.1"
+CLASSIFIER_VERSION = "2026.12.2"
 
 __all__ = [
     "CLASSIFIER_VERSION",

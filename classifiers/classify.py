@@ -52,7 +52,7 @@ def classify_pages(pages: Sequence[str], groups: Sequence[GroupName] = ()) -> Cl
     review.extend(_group_review(group))
     if not paragraphs and not group.internal and not review and not people.employee_matter and not people.third_party_personal_data:
         review.extend(_personal_signals(doc, people))
-    flags = gather_flags(doc, set(paragraphs), statements, content, people, group.internal)
+    flags = gather_flags(doc, paragraphs, statements, content, people, group.internal)
     party_group = group.group if group.internal else None
 
     evidence: list[Evidence] = []

@@ -2,8 +2,11 @@
 
 `monitoring_officer_correspondence` covers memos, emails and letters *from* the Monitoring
 Officer (RULES.md R-MO-CORRESPONDENCE, seed 002:6.5), not her public committee reports.
-`employee_matter` and `third_party_personal_data` come from people.py; `contract_terms`
-only qualifies paragraph 3 (s100F(2A)).
+`employee_matter` and `third_party_personal_data` come from people.py; `employee_matter` also from
+a restricted report whose subject is reorganising staff, which concerns particular posts and their
+holders (seed 000:10.3: "employee matters should always be regarded as confidential"). Paragraph 4
+alone (negotiations with the workforce as a whole) is not a particular employee's matter.
+`contract_terms` only qualifies paragraph 3 (s100F(2A)).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from .numbering import CONTRACT_TERMS_DESCRIPTION
 from .model import (
     CONTRACT_TERMS,
     EMPLOYEE_MATTER,
+    EVIDENCE_TEXT_LIMIT,
     MONITORING_OFFICER_CORRESPONDENCE,
     THIRD_PARTY_PERSONAL_DATA,
     Evidence,
@@ -76,7 +80,7 @@ _NOTICE_THIRD_PARTY = re.compile(
     r"|licen[cs]e[- ]holder|driver|member\s+of\s+the\s+public|complainant)", re.I)
 
 
-def _notice_flags(doc: Document, paragraphs: set[int]) -> dict[str, Evidence]:
+def _notice_flags(doc: Document, paragraphs: dict[int, list[Evidence]]) -> dict[str, Evidence]:
     """Flags a restriction notice states in its justification (the withheld report is not in front of us)."""
     found: dict[str, Evidence] = {}
     for page in doc.pages:
@@ -84,13 +88,32 @@ def _notice_flags(doc: Document, paragraphs: set[int]) -> dict[str, Evidence]:
                                      (THIRD_PARTY_PERSONAL_DATA, _NOTICE_THIRD_PARTY, {1, 2}),
                                      (CONTRACT_TERMS, CONTRACT_TERMS_DESCRIPTION, {3})):
             match = pattern.search(page.text)
-            if match and flag not in found and paragraphs & needs:
+            if match and flag not in found and paragraphs.keys() & needs:
                 found[flag] = Evidence(f"flag:{flag}", page.excerpt(*match.span()), page.number, "notice_justification")
     return found
 
 
-def gather_flags(doc: Document, paragraphs: set[int], statements: Statements, content: ContentFindings,
-                 people: People, group_internal: bool) -> dict[str, Evidence]:
+# A staffing change named where a report names its subject (its first lines).
+_STAFFING_CHANGE = re.compile(
+    r"\b(?:re-?organi[sz]ation|restructur(?:e|ing)|re-?design|realignment)\s+of\s+(?:the\s+)?(?:[\w&,:'-]+\s+){0,10}?"
+    r"(?:team|teams|staffing|staff|workforce|establishment|posts)\b"
+    r"|\bstaffing\s+(?:structure|review|restructure|reorganisation|changes)\b|\bdeletion\s+of\s+(?:the\s+)?posts?\b"
+    r"|\b(?:senior\s+)?management\s+(?:restructure|restructuring|reorganisation)\b", re.I)
+_SUBJECT_LINES = 15
+
+
+def _staffing_change(doc: Document) -> Evidence | None:
+    """A reorganisation of staff named as the subject of the document."""
+    page = doc.first
+    match = _STAFFING_CHANGE.search("\n".join(page.lines[:_SUBJECT_LINES]))
+    if match is None:
+        return None
+    excerpt = " ".join(match.group().split())[:EVIDENCE_TEXT_LIMIT]
+    return Evidence(f"flag:{EMPLOYEE_MATTER}", excerpt, page.number, "restricted_staffing_change")
+
+
+def gather_flags(doc: Document, paragraphs: dict[int, list[Evidence]], statements: Statements,
+                 content: ContentFindings, people: People, group_internal: bool) -> dict[str, Evidence]:
     flags: dict[str, Evidence] = {}
     sender = monitoring_officer_correspondence(doc)
     if sender:
@@ -102,6 +125,9 @@ def gather_flags(doc: Document, paragraphs: set[int], statements: Statements, co
     if doc.is_notice:
         for flag, evidence in _notice_flags(doc, paragraphs).items():
             flags.setdefault(flag, evidence)
+    staffing = _staffing_change(doc) if paragraphs else None
+    if staffing:
+        flags.setdefault(EMPLOYEE_MATTER, staffing)
     if not group_internal:  # a group's papers name people in their political roles
         if people.employee_matter:
             flags[EMPLOYEE_MATTER] = people.employee.evidence[0]

@@ -66,6 +66,17 @@ EXPLICIT_3_COMPANY_ACCOUNTS = (
     "Report to:\nScrutiny Committee\nSubject:\nLeisure operator: financial position\n1. Purpose\n"
     "1.1 The operator's management accounts show an operating loss of £220,000 for the half year.\n"
 )
+RESTRICTED_TEAM_RESTRUCTURE = (
+    "NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A.\n"
+    "Report to:\nEmployment Committee\nSubject:\nRestructure of the Parks and Open Spaces\nOperations Team\n"
+    "1. Purpose\n1.1 To agree a new structure for the service and the costs of the change set out in Appendix A.\n"
+)
+PUBLIC_TEAM_RESTRUCTURE = RESTRICTED_TEAM_RESTRUCTURE.split("\n", 1)[1]
+RESTRICTED_COMPANY_RESTRUCTURE = (
+    "NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A.\n"
+    "Report to:\nCabinet\nSubject:\nRestructuring of the leisure operator's loan facility\n1. Purpose\n"
+    "1.1 The operator has asked the Council to extend the term of its loan by three years.\n"
+)
 
 MO_LETTER = (
     "Legal and Democratic Services\nDear Councillor Moss,\nComplaint reference 2028/02\n"
@@ -94,6 +105,9 @@ CASES = {
     "old paragraph 9: contract terms": ([OLD_NUMBERING_TERMS], {"contract_terms"}),
     "paragraph 3 with a negotiating limit": ([EXPLICIT_3_WITH_NEGOTIATION], {"contract_terms"}),
     "paragraph 3 without negotiation": ([EXPLICIT_3_COMPANY_ACCOUNTS], set()),
+    "a restricted report reorganising a team": ([RESTRICTED_TEAM_RESTRUCTURE], {"employee_matter"}),
+    "the same reorganisation reported in public": ([PUBLIC_TEAM_RESTRUCTURE], set()),
+    "a restricted report restructuring a company's loan": ([RESTRICTED_COMPANY_RESTRUCTURE], set()),
 }
 
 
