@@ -2,7 +2,8 @@
 
 New versions are committed a few documents at a time (STORE_BATCH), each with its own audit record
 in its batch's transaction, so an interrupted run keeps what it committed and a re-run picks up the
-rest; an unchanged file is skipped, a changed one becomes a new version. Before a change commits, its
+rest; an unchanged file is skipped (classified again from its stored text if an older classifier read
+it), a changed one becomes a new version. Before a change commits, its
 ids are noted for the index (`journal`), so a run killed between the commit and the index's is caught
 up by the next index writer. The Proper Officer's reclassification is never touched here, and every
 change of an existing document's effective labels is audited in the transaction that makes it.
@@ -115,6 +116,7 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
     report = IngestReport()
     with sessions() as session:
         known, groups, matters = council_context(session)
+    context = ClassifierContext(tuple(groups), tuple(matters))
     entries, report.failed = read_folder(Path(folder), known)
     total, done = len(entries), 0
 
@@ -153,6 +155,7 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
                     continue
                 before = document_labels(doc)
                 changed = _apply_metadata(doc, entry)
+                changed = _classify_again(doc, context) or changed
                 if changed:
                     bump(session)
                     _audit_labels(audit, session, doc, before)
@@ -164,7 +167,6 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
         if new_version:
             to_extract[path] = (data, digest, new_version)
 
-    context = ClassifierContext(tuple(groups), tuple(matters))
     ready: list[tuple] = []   # extracted files whose blobs are stored, waiting for their transaction
 
     def store_ready() -> None:
@@ -237,6 +239,24 @@ def _apply_metadata(doc: Document, entry: FolderEntry) -> bool:
     if changed:
         doc.updated_at = utcnow()
     return changed
+
+
+def _classify_again(doc: Document, context: ClassifierContext) -> bool:
+    """After an upgrade, labels from this classifier for the text the stored version already holds
+    (a fix that finds more restrictions reaches documents ingested before it); True if they changed."""
+    if doc.classifier_version == classifiers.CLASSIFIER_VERSION:
+        return False
+    doc.classifier_version = classifiers.CLASSIFIER_VERSION
+    version = doc.current_version
+    if version.extraction_status != "ok":   # unreadable: its labels say so, whatever the classifier
+        return False
+    labels, inferred = labels_of(Extraction.success(version.pages), context)
+    classified = {**labels.to_json(), "sha256": version.sha256}
+    if classified == doc.classified and inferred == doc.inferred_matters:
+        return False
+    doc.classified, doc.inferred_matters = classified, inferred
+    doc.updated_at = utcnow()
+    return True
 
 
 def _audit_labels(audit: AuditLog, session: Session, doc: Document, before: dict | None) -> None:

@@ -261,3 +261,21 @@ def test_a_reingest_does_not_undo_the_proper_officers_review(folder):
     with gw.sessions() as session:
         row = session.get(Document, "doc-exempt")
         assert (row.release_on, row.review_on) == (date(2099, 1, 1), None)
+
+
+def test_an_upgraded_classifier_reads_again_what_an_older_one_labelled(folder):
+    docs, gw = folder
+    _ingest(docs)
+    with gw.sessions() as session, session.begin():   # as an older classifier that missed the restriction left it
+        doc = session.get(Document, "doc-exempt")
+        doc.classified = {**doc.classified, "exempt_paragraphs": [], "evidence": [], "needs_review": False}
+        doc.classifier_version = "2020.1.1"
+    summary = _ingest(docs)
+    assert (summary["ingested"], summary["updated"]) == (0, 1)
+    with gw.sessions() as session:
+        doc = session.get(Document, "doc-exempt")
+        assert doc.classified["exempt_paragraphs"] == [3] and doc.classifier_version != "2020.1.1"
+    [record] = gw.audit.records(event="labels_changed", document="doc-exempt")
+    assert (record["detail"]["old"]["exempt_paragraphs"], record["detail"]["new"]["exempt_paragraphs"]) == ([], [3])
+    assert _decide("cllr-bob", "doc-exempt")["outcome"] != "grant"
+    assert _ingest(docs)["updated"] == 0   # read once per upgrade
