@@ -100,6 +100,8 @@ REFERENCE = re.compile(
 # "the following item": another item in an agenda or minutes; the report's own item in its front matter.
 _FOLLOWING_ITEM = re.compile(r"\b(?:following|next)\s+items?\b", re.I)
 _APPENDIX_NAMED = re.compile(r"\b(?:appendi(?:x|ces)|annex(?:es)?)\s+(?:[A-Z]|\d+)\b", re.I)
+_APPENDICES_LISTED = re.compile(
+    r"\b(?:appendi(?:x|ces)|annex(?:es)?)\s+((?:[A-Z]|\d+)\b(?:\s*(?:,|and|&)\s*(?:[A-Z]|\d+)\b)*)", re.I)
 _SELF_PHRASE = re.compile(
     r"\b(?:this|the\s+present)\s+(?:report|document|memorandum|memo|paper|appendix|annex|briefing(?:\s+note)?|note|letter"
     r"|e-?mail|item|submission|information)\b|\bherein\b",
@@ -275,6 +277,8 @@ def _role(doc: Document, page: Page, start: int, end: int) -> str:
         return "reference"
     if doc.is_listing:
         return "self" if _LISTING_SELF_PHRASE.search(sentence) else "reference"
+    if doc.own_appendix and doc.own_appendix in _appendices_named(page.text[begin:end]):
+        return "self"   # an appendix stating its own status: "Appendix 1 is exempt under paragraph 3"
     if REFERENCE.search(sentence) or (_FOLLOWING_ITEM.search(sentence) and not front):
         return "reference"
     self_phrase = _SELF_PHRASE.search(sentence)
@@ -285,6 +289,15 @@ def _role(doc: Document, page: Page, start: int, end: int) -> str:
     if _GENERAL.search(sentence):
         return "general"
     return "self" if front or edge else "body"
+
+
+def _appendices_named(text: str) -> set[str]:
+    """The appendices last named in `text` (what a statement ending it is about), lower-cased:
+    {"1", "2"} for "... Appendices 1 and 2 are exempt under paragraph 3"."""
+    listed = None
+    for listed in _APPENDICES_LISTED.finditer(text):
+        pass
+    return {name.lower() for name in re.findall(r"[A-Z]\b|\d+", listed.group(1), re.I)} if listed else set()
 
 
 # "... carried the statement:", "the notice reads:": what follows is quoted from another paper.

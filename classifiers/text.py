@@ -46,7 +46,8 @@ _LISTING_HEADING = re.compile(
     r"|\bschedule\s+of\s+(?:decisions|business)\b|\border\s+of\s+business\b|\brecord\s+of\s+(?:the\s+)?(?:meeting|proceedings)\b",
     re.I,
 )
-_APPENDIX_TITLE = re.compile(r"^(?:(?:confidential|exempt)\s+)?(?:appendix|annex)\s+[A-Z0-9]+\b|\u00b7\s*(?:appendix|annex)\s+[A-Z0-9]+\b", re.I | re.M)
+_APPENDIX_TITLE = re.compile(
+    r"(?:^(?:(?:confidential|exempt)\s+)?|\u00b7\s*)(?:appendix|annex)\s+([A-Z0-9]+)\b", re.I | re.M)
 _LISTING_LINES = 8
 _REPORT_COVER = re.compile(r"^(?:report\s+(?:to|of|author|by)|date\s+of\s+meeting|agenda\s+item)\s*:", re.I | re.M)
 _EMAIL_HEADER = re.compile(r"^(?:from|sent|to|cc|date|subject)\s*:", re.I | re.M)
@@ -247,9 +248,14 @@ class Document:
         return bool(_LISTING_HEADING.search(header)) and not _REPORT_COVER.search(header) and not self.is_email
 
     @cached_property
+    def own_appendix(self) -> str | None:
+        """Which appendix the document itself is ("b" for "Appendix B" in its heading), or None."""
+        found = _APPENDIX_TITLE.search("\n".join(self.first.lines[:6]))
+        return found.group(1).lower() if found else None
+
+    @property
     def is_appendix(self) -> bool:
-        """The document is itself an appendix ("Appendix B" in its heading)."""
-        return bool(_APPENDIX_TITLE.search("\n".join(self.first.lines[:6])))
+        return self.own_appendix is not None
 
     @cached_property
     def is_report(self) -> bool:

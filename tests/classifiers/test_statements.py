@@ -145,6 +145,15 @@ CASES = {
     "cover field naming only an exempt appendix": ([
         REPORT_HEAD + "Exempt information: Appendix 2 only (paragraph 3)\n1. Purpose\n1.1 To agree the lease renewal.\n"
     ], [], False, False),
+    "an appendix stating its own exemption": ([
+        "Cabinet - 6 April 2027\nItem 11: Sale of the former depot, Canal Street\nAppendix 1 - Offers received\n"
+        "CONFIDENTIAL: Appendix 1 is exempt under paragraph 3 of Part 1 of Schedule 12A\n"
+        "Bidder | Offer | Conditions\nHarlow Homes | 1,420,000 | subject to planning\n"
+    ], [3], False, False),
+    "an appendix naming another appendix as exempt": ([
+        "Cabinet - 6 April 2027\nItem 11: Sale of the former depot, Canal Street\nAppendix 1 - Site plan\n"
+        "Appendix 2 is exempt under paragraph 3 of Part 1 of Schedule 12A\nThe plan shows the depot's boundary.\n"
+    ], [], False, False),
     "annual report discussing paragraphs in general": ([
         REPORT_HEAD + "1. Purpose\n1.1 To report on standards work.\n"
         "3.2 The Committee may consider an investigation report in private where it contains information\n"
