@@ -45,7 +45,7 @@ _NUMBER_TOKEN = re.compile(r"\(.*?\)|\d{1,2}(?:[A-Ca-c](?![A-Za-z]))?|\bto\b|-",
 
 _EXEMPT_CONTEXT = re.compile(
     r"schedule\s*12\s*a|sch\.?\s*12\s*a|\b12\s*a\b|\bexempt|not\s+for\s+publication|\bconfidential|\bpart\s+(?:2|ii|b)\b"
-    r"|\bin\s+private\b|\bexclu(?:ded|sion)\b|access\s+to\s+information",
+    r"|\bin\s+private\b|\bexclu(?:ded|sion)\b|access\s+to\s+information|(?m:^public\s+or\s+private\s*:)",
     re.I,
 )
 _CONTEXT_REACH = 160
@@ -128,6 +128,12 @@ _COVER_FIELD = re.compile(
     r"|Public\s+or\s+(?:private|exempt)|Part\s+(?:1|I)\s+or\s+(?:Part\s+)?(?:2|II))\s*[:?]\s*(?P<value>.*)$",
     re.I,
 )
+# "For publication: No", "Is this report to be published? Yes": the answer says the opposite of an exemption field's.
+_PUBLICATION_FIELD = re.compile(
+    r"^(?:Is\s+(?:this|the)\s+(?:report|item|paper)\s+)?(?:for\s+publication|(?:to\s+be\s+)?published)\s*[:?]\s*(?P<value>.*)$",
+    re.I)
+_YES_VALUE = re.compile(r"^yes\b", re.I)
+_NO_VALUE = re.compile(r"^(?:no|not)\b", re.I)
 _HEADLINE_VALUE = re.compile(r"^exempt\s+information\s*$", re.I)  # "Access to information: Exempt information", a title
 _OPEN_VALUE = re.compile(r"^(?:none|no\b|nil\b|not\s+(?:applicable|exempt|confidential)|n/?a\b|open\b|public\b|part\s+(?:1|i|a)\b(?!\s+of))", re.I)
 _EXEMPT_VALUE = re.compile(
@@ -320,8 +326,7 @@ def _opens_banner(page: Page, sentence_begin: int, position: int) -> bool:
         line = page.lines[index]
         if page.line_starts[index] < sentence_begin or not MARKING_START.match(line):
             continue
-        field = _COVER_FIELD.match(line)
-        if field and _not_own_exemption(field.group("value").strip()):
+        if _field_not_own(line):
             continue
         return True
     return False
@@ -330,6 +335,12 @@ def _opens_banner(page: Page, sentence_begin: int, position: int) -> bool:
 def _not_own_exemption(value: str) -> bool:
     """A cover-field value that declares the paper open, or speaks of an appendix rather than the paper."""
     return bool(_OPEN_VALUE.match(value) or (_APPENDIX.search(value) and not _SELF_PHRASE.search(value)))
+
+
+def _field_not_own(line: str) -> bool:
+    """A cover-field line ("Exempt: Part exempt - Appendix B") that does not mark this paper."""
+    field = _COVER_FIELD.match(line)
+    return bool(field and _not_own_exemption(field.group("value").strip()))
 
 
 def _read_markings(doc: Document, found: Statements) -> None:
@@ -357,7 +368,7 @@ def _read_markings(doc: Document, found: Statements) -> None:
         line = edge_page.lines[index]
         segments = [part for part in _SEGMENT_SEPARATOR.split(line) if not _HEADLINE_VALUE.match(part)]
         if (_marks_document(line) and any(_SEGMENT_MARKING.match(part) for part in segments)
-                and not _heads_exclusion(edge_page, index)):
+                and not _field_not_own(line) and not _heads_exclusion(edge_page, index)):
             found.restricted.append(_marking(edge_page, index, "nfp_for_member" if _FOR_MEMBER.search(line) else "running_marking"))
             break
     if doc.is_notice:
@@ -401,20 +412,21 @@ def _marking(page: Page, index: int, check: str) -> Evidence:
 
 def _read_cover_field(page: Page, index: int, found: Statements) -> bool:
     """Read a cover-sheet field about exemption ("Exempt information: None"); False when the line is not one."""
-    match = _COVER_FIELD.match(page.lines[index])
+    match = _COVER_FIELD.match(page.lines[index]) or _PUBLICATION_FIELD.match(page.lines[index])
     if not match:
         return False
+    open_value, exempt_value = (_YES_VALUE, _NO_VALUE) if match.re is _PUBLICATION_FIELD else (_OPEN_VALUE, _EXEMPT_VALUE)
     value = match.group("value").strip()
     if not value and index + 1 < len(page.lines):
         value = page.lines[index + 1]
     start = page.line_starts[index]
     excerpt = page.excerpt(start, start + len(page.lines[index]))
-    if _OPEN_VALUE.match(value):
+    if open_value.match(value):
         found.declared_open.append(Evidence("declared_open", excerpt, page.number, "cover_sheet_open"))
         return True
-    if _not_own_exemption(value) or _HEADLINE_VALUE.match(value):
+    if (_APPENDIX.search(value) and not _SELF_PHRASE.search(value)) or _HEADLINE_VALUE.match(value):
         return True  # the status of an appendix, not of this paper; or a title
-    if _EXEMPT_VALUE.match(value):
+    if exempt_value.match(value):
         found.restricted.append(Evidence("marking", excerpt, page.number, "cover_sheet_exempt"))
         return True
     return False

@@ -154,6 +154,20 @@ CASES = {
         "Cabinet - 6 April 2027\nItem 11: Sale of the former depot, Canal Street\nAppendix 1 - Site plan\n"
         "Appendix 2 is exempt under paragraph 3 of Part 1 of Schedule 12A\nThe plan shows the depot's boundary.\n"
     ], [], False, False),
+    "a 'for publication' field answered no": ([
+        REPORT_HEAD + "For publication: No\n1. Purpose\n1.1 To agree the lease renewal.\n"
+    ], [], False, True),
+    "a 'for publication' field answered yes": ([
+        REPORT_HEAD + "For publication: Yes\n1. Purpose\n1.1 To agree the lease renewal.\n"
+    ], [], False, False),
+    "an exemption field naming only an appendix, in the header": ([
+        "Report to: Cabinet\nKey decision: No\nExempt: Part exempt - Appendix B (paragraph 3)\n"
+        "1. Purpose\n1.1 To agree the lease renewal; the rent offered is in Appendix B.\n"
+    ], [], False, False),
+    "a 'public or private' field citing the paragraph": ([
+        REPORT_HEAD + "Wards affected: Riverside\nPublic or private: Private - paragraph 3\n1. Purpose\n"
+        "1.1 To agree the lease renewal.\n"
+    ], [3], False, False),
     "annual report discussing paragraphs in general": ([
         REPORT_HEAD + "1. Purpose\n1.1 To report on standards work.\n"
         "3.2 The Committee may consider an investigation report in private where it contains information\n"
