@@ -32,11 +32,14 @@ INTERNAL_CUES = (
                 r"\b(?:confidential|private|restricted)\b[^.\n]{0,40}\b(?:members\s+of\s+the\s+" + _GROUP_WORDS + r"group|group\s+members)\b"
                 r"|\b(?:for|to)\s+(?:members\s+of\s+the\s+)?" + _GROUP_WORDS + r"group\s+members\s+only"
                 r"|\bnot\s+(?:for\s+circulation|to\s+be\s+(?:shared|circulated|forwarded))\s+outside\s+the\s+" + _GROUP_WORDS + r"group\b"
+                r"|\b(?:do\s+not|don't|please\s+don't)\s+(?:circulate|share|forward|pass)\s+(?:(?:this|it)\s+)?(?:on\s+)?outside\s+(?:the|our)\s+"
+                + _GROUP_WORDS + r"group\b"
                 r"|\bnot\s+to\s+be\s+shared\s+with\s+members\s+of\s+other\s+groups|\bprivate\s+to\s+members\s+of\s+the\s+group"
                 r"|\bgroup\s+members\s+only\b|\bmembers\s+of\s+the\s+" + _GROUP_WORDS + r"group\s+only\b",
                 requires=("group",)),
     compile_cue("group_meeting_record", 4,
-                r"(?-i:^(?:(?!(?i:" + _NOT_PARTY + r")\b)[A-Z][\w&'-]*\s+){0,5}(?:GROUP|Group)(?:'s)?\s+(?i:meeting|briefing|minutes|notes|agenda|AGM"
+                r"(?-i:^(?:(?!(?i:" + _NOT_PARTY + r")\b)[A-Z][\w&'-]*\s+){0,5}(?:GROUP|Group)(?:'s)?(?:\s*[-\u2013:|]\s*(?:GROUP\s+|Group\s+)?|\s+)"
+                r"(?i:meeting|briefing|minutes|notes|agenda|AGM"
                 r"|away\s+day|strategy|business\s+meeting|whip(?:'s)?\s+note)\b)"
                 r"|\b(?:minutes|notes?|agenda)\s+(?:of|from|for)\s+(?:the\s+|our\s+)?(?:[A-Z][\w&'-]*\s+){0,4}group\s+"
                 r"(?:meeting|AGM|away\s+day|business\s+meeting)|\bour\s+group\s+meeting",
@@ -44,19 +47,27 @@ INTERNAL_CUES = (
     compile_cue("whip", 3,
                 r"\b(?:one|two|three|1|2|3)[- ]line\s+whip|\bwhipped\b|\bwhip(?:ping)?\s+(?:on|for)\s+(?:items?|the)\b|\bfree\s+vote\b"
                 r"|\b(?:the|a)\s+whip\s+(?:is|will\s+be)\s+(?:on|applied|in\s+place)\b|\bwhip\s+(?:for|on)\s+(?:full\s+)?council\b"
-                r"|^(?:group\s+|chief\s+|deputy\s+)?whip$",
+                r"|^(?:group\s+|chief\s+|deputy\s+)?whip(?:\s*:|$)|\b(?:circulate|send\s+(?:out|round)|issue)\s+the\s+whip\b"
+                r"|\b(?:suspension|withdrawal|removal)\s+of\s+the\s+whip\b",
                 flags=re.M | re.I, requires=("whip", "free vote")),
     # Pairing and keeping the line inside the group are whips' business.
     compile_cue("group_discipline", 2,
                 r"\barrange\s+a\s+pair\b|\bpairing\s+arrangements?\b|\b(?:anyone|anybody|people|members)\s+outside\s+(?:the|our)\s+group\b"
                 r"|\bwithin\s+the\s+group\s+(?:only|until)\b|\bkeep\s+this\s+(?:letter|e-?mail|note|message)\s+to\s+yourselves\b"
                 r"|\bnot\s+to\s+be\s+(?:discussed|shared|repeated)\s+outside\s+(?:this|the)\s+(?:meeting|group|room)\b"
-                r"|\bat\s+group\s+before\b"),
-    compile_cue("pre_meeting", 3, r"\bpre-?meet(?:ing)?\b|\bgroup\s+meet\s+(?:at|in|before)\b"),
+                r"|\bat\s+group\s+before\b|\bvote\s+as\s+the\s+group\s+(?:decides|agrees|determines)\b"
+                r"|\bgroup\s+meetings?\s+(?:are|is|shall\s+be)\s+(?:confidential|private)\b"),
+    compile_cue("pre_meeting", 3,
+                r"\bpre-?meet(?:ing)?\b|\bgroup\s+meet\s+(?:at|in|before)\b"
+                r"|\bpre-(?:full\s+)?(?:council|cabinet|committee|budget)\s+(?:group\s+)?meeting\b"),
     compile_cue("group_meeting_mention", 2,
                 r"(?<!party\s)(?<!political\s)\b(?:our|next|tonight's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+group\s+meeting\b(?!s)"
                 r"|\b(?:agreed|decided|discussed|settled)\s+(?:it\s+)?at\s+group\b|\bnext\s+group\s+(?:on|is|will)?\s*\d"),
     compile_cue("group_whip_named", 2, r"\b(?:group|chief|deputy)\s+whip\b"),
+    compile_cue("group_decision", 3,
+                r"\b(?:the|our)\s+group\s+(?:agreed|decided|resolved|will)\s+(?:to\s+)?(?:table|move|second|propose|put\s+forward"
+                r"|vote|abstain|oppose|support\s+(?:the|their|our)\s+(?:amendment|motion))\b",
+                requires=("group",)),
     compile_cue("voting_line", 3,
                 r"\bhow\s+we(?:'re|\s+are|\s+will\s+be)\s+voting|\bour\s+line\b"
                 r"|\bwe\s+(?:will\s+|should\s+|must\s+|need\s+to\s+)?(?:vote|abstain|oppose)\s+(?:for|against|on|it|them|the)\b"
@@ -72,7 +83,7 @@ INTERNAL_CUES = (
                 r"|\bour\s+(?:strategy|tactics|message|priorities|approach|line)\s+(?:for|on|is|are|should|will|must)\b"),
     # A group's own rules: "The name of the Group shall be ...", "Standing Orders of the X Group".
     compile_cue("group_rules", 4,
-                r"\bname\s+of\s+(?:the\s+)?group\s+shall\s+be\b"
+                r"\bname\s+of\s+(?:the\s+)?group\s+shall\s+be\b|\bgroup\s+shall\s+be\s+(?:known\s+as|called|named)\b"
                 r"|\b(?:standing\s+orders|rules|constitution)\s+of\s+the\s+(?:[A-Z][\w&'-]*\s+){0,4}group\b(?!s)"
                 r"|^(?:[A-Z][\w&'-]*\s+){0,4}group\s+(?:standing\s+orders|rules|constitution)\s*$",
                 flags=re.M | re.I, requires=("group",)),
@@ -224,7 +235,8 @@ def _among_members(doc: Document, groups: Sequence[GroupName]) -> tuple[str, Evi
 
 
 _ATTENDANCE = re.compile(r"^(?:present|attending|attendees|in\s+attendance)\s*:\s*", re.I | re.M)
-_MEETING_OF_COUNCIL = re.compile(r"\b(?:cabinet|committee|council|panel|board|executive|forum|commission)\b", re.I)
+# ("pre-Council meeting": a group's own meeting before the council's)
+_MEETING_OF_COUNCIL = re.compile(r"(?<!pre-)\b(?:cabinet|committee|council|panel|board|executive|forum|commission)\b", re.I)
 _MIN_ATTENDEES = 3
 
 

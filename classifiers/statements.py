@@ -86,7 +86,7 @@ _FOR_MEMBER = re.compile(
 
 # References to other items: agendas, minutes, an exempt appendix named in a public report.
 REFERENCE = re.compile(
-    r"\b(?:at|for|under|in|see|to)\s+(?:agenda\s+)?items?\s+(?:no\.?\s*)?\d+"
+    r"\b(?:at|(?-i:[Ff]or)|under|in|see|to)\s+(?:agenda\s+)?items?\s+(?:no\.?\s*)?\d+"  # "vote FOR": a whip's
     r"|\bitems?\s+(?:no\.?\s*)?\d+[a-z]?\s+(?:is|are|was|were|will|on\s+(?:this|the)\s+agenda|of\s+(?:this|the)\s+agenda|below|above)"
     r"|\bappendi(?:x|ces)\s+(?:[A-Z]|\d+)\b(?:\s*\([^()]{0,60}\))?(?:\s*(?:,|and|&)\s*(?:[A-Z]|\d+)\b)*"
     r"\s+(?:(?:to|of)\s+(?:this|the)\s+report\s+)?(?:is|are|contains?|will\s+be|has\s+been|have\s+been|was)\b"

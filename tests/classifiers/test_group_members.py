@@ -76,3 +76,12 @@ def test_group_standing_orders_are_internal():
         "1. Name of Group\n1.1 The name of the Group shall be the Harbour Independents.\n"
         "2. The Group Leader shall be elected at the annual meeting.\n"], GROUPS)
     assert result.party_group == "grp-ind"
+
+
+def test_notes_of_a_pre_council_meeting_only_one_group_attended_are_that_groups():
+    result = classify_pages([
+        "Notes: pre-Council meeting, 3 March 2027\nPresent: Cllr Rhona Blake, Councillor Ivor Penhale,\n"
+        "Cllr Gwen Tregear-Smith\n1. Council, 9 March\nIt was agreed to support the budget. Rhona will send round the whip.\n"],
+        GROUPS)
+    assert result.party_group == "grp-ind"
+    assert not result.needs_review

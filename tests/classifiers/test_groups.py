@@ -81,6 +81,20 @@ CASES = {
         "confidentiality of any party group discussions at which they are present and must not relay them\n"
         "to another political group.\n"
     ], GROUPS, None, False),
+    "a whip sheet listing items and votes": ([
+        "Green Group Whip - Full Council, 9 March 2027\nItem 5 Budget 2027/28: vote FOR\n"
+        "Item 6 Council tax resolution: vote FOR\nItem 8 Conservative motion on car parks: vote AGAINST\n"
+        "Please do not circulate outside the Group.\n"
+    ], GROUPS, "grp-grn", False),
+    "group meeting notes headed with the group's name": ([
+        "Labour Group - Group Meeting\nMonday 8 March 2027, Room 3\nPresent: Cllrs Reid, Okafor, Bright\n"
+        "1. Budget amendment\nThe Group agreed to table an amendment moving funds from the parking reserve to youth work.\n"
+    ], GROUPS, "grp-lab", False),
+    "the group's own rules": ([
+        "Standing Orders\nAdopted at the annual meeting, May 2026\n1. The group shall be known as the Wexcombe Conservatives.\n"
+        "2. Members vote as the Group decides; a breach may lead to suspension of the whip.\n"
+        "3. Group meetings are confidential to members.\n"
+    ], GROUPS, "grp-con", False),
     "Monitoring Officer writing to the group leaders": ([
         "From: Jane Fielding <jane.fielding@wexcombe.gov.uk>\nTo: Cllr Amy Porter; Cllr Sam Reid; Cllr Ann Hale\n"
         "Subject: predetermination reminders\nDear Group Leaders,\nPlease share these reminders with the members of your groups.\n"
