@@ -78,6 +78,7 @@ class GenerationCache:
         self.documents = Bounded(8192)    # document id -> DocumentFacts | None
         self.standing = Bounded(1024)     # member id -> {document id: StandingDecision}
         self.formats = Bounded(8192)      # document id -> (media type, size) of its current stored file
+        self.changes = Bounded(8192)      # document id -> its versions stored with a note (FactSource.changes)
 
 
 _caches: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # engine -> GenerationCache

@@ -306,8 +306,8 @@ def document(call: Call, document_id: str):
         answer.media_type, answer.size = documents.stored_format(opened)
         answer.content = url_for("api.document_content", document_id=doc.id)
         answer.review_on, answer.release_on = doc.review_on, doc.release_on
-        answer.amendments = [answers.DocumentChange(version=c.version, changed_at=c.changed_at.isoformat(),
-                                                    note=c.note) for c in amendments.of_document(db(), doc.id)]
+        answer.amendments = [answers.DocumentChange(version=c.version, changed_at=c.changed_at.isoformat(), note=c.note)
+                             for c in amendments.of_document(opened.facts, doc.id)]
     return answer
 
 
