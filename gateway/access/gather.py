@@ -42,6 +42,7 @@ class FactSource:
         self._by_member: dict = cache.standing if cache else {}
         self._formats: dict = cache.formats if cache else {}
         self._changes: dict = cache.changes if cache else {}
+        self.tokens: dict = cache.tokens if cache else {}   # for `sessions.token_account`'s `known`
         self._preloaded: dict = {}          # document id -> DocumentFacts | None, for this unit of work only
         self._standing: dict | None = None  # (member, document) -> StandingDecision, once preloaded
 
