@@ -53,7 +53,8 @@ class Server:
         self.log = tempfile.TemporaryFile()   # a file, not a pipe: a chatty worker never blocks on it
         self.proc = subprocess.Popen(
             [str(GUNICORN), "-w", str(workers), "-b", f"127.0.0.1:{self.port}", "--chdir", str(ROOT), "--log-level",
-             "warning", app], env=env, stdout=subprocess.DEVNULL, stderr=self.log)
+             "warning", app], env=env, stdout=subprocess.DEVNULL, stderr=self.log,
+            cwd=ROOT)   # gunicorn puts its working directory first on sys.path: serve this checkout, not the caller's
         deadline = time.monotonic() + 120
         while True:
             try:

@@ -78,6 +78,8 @@ class GenerationCache:
         self.documents = Bounded(8192)    # document id -> DocumentFacts | None
         self.standing = Bounded(1024)     # member id -> {document id: StandingDecision}
         self.formats = Bounded(8192)      # document id -> (media type, size) of its current stored file
+        self.changes = Bounded(8192)      # document id -> its versions stored with a note (FactSource.changes)
+        self.tokens = Bounded(4096)       # live API token's digest -> (expires at, account): sessions.token_account
 
 
 _caches: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # engine -> GenerationCache

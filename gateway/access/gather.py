@@ -19,6 +19,8 @@ _DOCUMENTS, _VERSIONS = Document.__table__, DocumentVersion.__table__
 _STORED_FORMAT = (select(_VERSIONS.c.media_type, _VERSIONS.c.size)
                   .join_from(_DOCUMENTS, _VERSIONS, _DOCUMENTS.c.current_version_id == _VERSIONS.c.id)
                   .where(_DOCUMENTS.c.id == bindparam("id")))
+_VERSION_NOTES = (select(_VERSIONS.c.ingested_at, _VERSIONS.c.note)
+                  .where(_VERSIONS.c.document_id == bindparam("id")).order_by(_VERSIONS.c.id))
 
 
 class FactSource:
@@ -39,6 +41,8 @@ class FactSource:
         self._documents: dict = cache.documents if cache else {}
         self._by_member: dict = cache.standing if cache else {}
         self._formats: dict = cache.formats if cache else {}
+        self._changes: dict = cache.changes if cache else {}
+        self.tokens: dict = cache.tokens if cache else {}   # for `sessions.token_account`'s `known`
         self._preloaded: dict = {}          # document id -> DocumentFacts | None, for this unit of work only
         self._standing: dict | None = None  # (member, document) -> StandingDecision, once preloaded
 
@@ -91,6 +95,17 @@ class FactSource:
         if found is None:
             row = self.session.connection().execute(_STORED_FORMAT, {"id": document_id}).first()
             found = self._formats[document_id] = (row.media_type, row.size) if row else (None, None)
+        return found
+
+    def changes(self, document_id: str) -> tuple:
+        """The document's versions stored with a note (its changes after publication, 003:6.2), newest first, as
+        (number among its stored files, the first being 1; when stored; the note). Kept for the generation, as
+        `stored_format` is: a version is never changed, and storing one bumps it."""
+        found = self._changes.get(document_id)
+        if found is None:
+            rows = self.session.connection().execute(_VERSION_NOTES, {"id": document_id})
+            found = self._changes[document_id] = tuple(
+                (number, at, note) for number, (at, note) in enumerate(rows, start=1) if note is not None)[::-1]
         return found
 
     def all_documents(self) -> list[DocumentFacts]:

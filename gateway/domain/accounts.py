@@ -1,12 +1,12 @@
 """Accounts (members and officers) and sign-in with back-off; sessions and tokens are in `sessions.py`."""
 
+import importlib
 import itertools
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, bindparam, case, null, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from gateway.domain.clock import utcnow
@@ -22,7 +22,6 @@ LONGEST_WINDOW = timedelta(minutes=5)
 FORGET_AFTER = timedelta(hours=1)   # a quiet hour after a window starts the count afresh
 WRONG = "The username or password is not right."
 USERNAME_MAX = SignInState.__table__.c.username.type.length
-_UPSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}   # both: ON CONFLICT ... RETURNING
 _DUMMY_HASH = hash_password("timing-equaliser")
 # The Proper Officer and their deputies (a deputy Monitoring Officer, say): each acts on the queue as themselves.
 PROPER_OFFICER_ROLES = frozenset({"proper_officer", "deputy_proper_officer"})
@@ -170,7 +169,7 @@ def _count_attempt(engine, username: str, now: datetime) -> int | None:
     longest = next(n for n in itertools.count(MAX_FAILURES) if _window(n) == LONGEST_WINDOW)
     window_end = case(*((number >= n, now + _window(n)) for n in range(longest, MAX_FAILURES - 1, -1)),
                       else_=null())
-    insert = _UPSERT[engine.dialect.name](state).values(username=username, failures=1, locked_until=None)
+    insert = _upsert(engine)(state).values(username=username, failures=1, locked_until=None)
     statement = insert.on_conflict_do_update(
         index_elements=[state.c.username],
         set_={"failures": number, "locked_until": window_end},
@@ -178,6 +177,12 @@ def _count_attempt(engine, username: str, now: datetime) -> int | None:
     ).returning(state.c.failures)
     with engine.begin() as connection:
         return connection.execute(statement).scalar()
+
+
+def _upsert(engine):
+    """The `insert` of the engine's own dialect (SQLite's and PostgreSQL's both write ON CONFLICT ... RETURNING),
+    from its module, which the engine loaded: importing the other one too cost every web worker 2 MB (issue 13)."""
+    return importlib.import_module(f"sqlalchemy.dialects.{engine.dialect.name}").insert
 
 
 def _forgive(engine, username: str, attempt: int) -> None:

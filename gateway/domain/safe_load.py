@@ -10,12 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from gateway.domain.errors import InputError
 
-# libyaml when the wheel has it: the same results, many times faster than the pure-Python parser.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 _JSON_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")   # an escaped NUL, not an escaped backslash before "u0000"
@@ -59,9 +55,13 @@ def _read_text(path: Path, max_bytes: int) -> str:
 
 
 def _load_yaml(path, text: str, limits: InputLimits):
+    import yaml   # here, where a file is read: a web worker that never reads one need not hold it (issue 13)
+
+    # libyaml when the wheel has it: the same results, many times faster than the pure-Python parser.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        _check_yaml_events(path, yaml.parse(text, Loader=_LOADER), limits)
-        return yaml.load(text, Loader=_LOADER)
+        _check_yaml_events(path, yaml.parse(text, Loader=loader), limits)
+        return yaml.load(text, Loader=loader)
     except InputError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -75,6 +75,8 @@ def _load_yaml(path, text: str, limits: InputLimits):
 
 def _check_yaml_events(path, events, limits: InputLimits) -> None:
     """Refuses at the first alias, the first level too deep, the first over-long number or NUL."""
+    import yaml
+
     resolver = yaml.resolver.Resolver()
     depth = 0
     for event in events:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from gateway.db import Base
 from gateway.domain.accounts import ACTING_COLUMNS, Account, acting_account, with_acting_account
 from gateway.domain.clock import utcnow
+from gateway.domain.generation import bump
 from gateway.domain.models import ApiToken
 
 SESSION_LIFETIME = timedelta(hours=12)
@@ -38,12 +39,22 @@ _SESSION_BY_DIGEST = select(_SESSIONS.c.expires_at, *ACTING_COLUMNS).select_from
     with_acting_account(_SESSIONS, _SESSIONS.c.account_id)).where(_SESSIONS.c.id_sha256 == bindparam("digest"))
 
 
-def _live_account(session: Session, statement, secret: str, now: datetime | None) -> Account | None:
-    """The enabled account of the live row `statement` finds for the secret; None when unknown, ended or expired."""
-    row = session.connection().execute(statement, {"digest": _digest(secret)}).first()
-    if row is None or row.expires_at <= (now or utcnow()):
-        return None
-    return acting_account(row)
+def _live_account(session: Session, statement, secret: str, now: datetime | None,
+                  known: dict | None = None) -> Account | None:
+    """The enabled account of the live row `statement` finds for the secret; None when unknown, ended or expired.
+    `known`: live secrets already read (digest -> (expires at, account)), filled here; see `token_account`."""
+    digest = _digest(secret)
+    found = known.get(digest) if known is not None else None
+    if found is None:
+        row = session.connection().execute(statement, {"digest": digest}).first()
+        account = acting_account(row) if row is not None else None
+        if account is None:
+            return None   # unknown, ended, or its account disabled: never kept, so read afresh every time
+        found = (row.expires_at, account)
+        if known is not None:
+            known[digest] = found
+    expires_at, account = found
+    return account if expires_at > (now or utcnow()) else None
 
 
 def _digest(secret: str) -> str:
@@ -73,14 +84,21 @@ def issue_token(session: Session, account_id: str, now: datetime | None = None) 
     return token, now + TOKEN_LIFETIME
 
 
-def token_account(session: Session, token: str, now: datetime | None = None) -> Account | None:
-    """The account of a live token; None when unknown, revoked or expired. Read afresh on every request
-    (revoking deletes the row, so it takes effect at once), with Core: it is on every API call (issue 13)."""
-    return _live_account(session, _TOKEN_BY_DIGEST, token, now)
+def token_account(session: Session, token: str, now: datetime | None = None,
+                  known: dict | None = None) -> Account | None:
+    """The account of a live token; None when unknown, revoked or expired. With Core: on every API call.
+
+    `known`: the live tokens already read at the access generation the caller read first (fact_cache's
+    per-process cache, so a token is read once, not on every call: issue 13). Revoking a token and ending an
+    account's tokens (a new password, the account disabled) bump that generation in their own transaction, as
+    every change of an account's name or roles does, so the next request after any of them reads afresh.
+    """
+    return _live_account(session, _TOKEN_BY_DIGEST, token, now, known)
 
 
 def revoke_token(session: Session, token: str) -> None:
     session.execute(delete(ApiToken).where(ApiToken.token_sha256 == _digest(token)))
+    bump(session)   # workers drop the token they kept (token_account)
 
 
 def end_sessions(session: Session, account_id: str) -> None:
@@ -92,3 +110,4 @@ def end_all(session: Session, account_id: str) -> None:
     """Ends every web session and bearer token of the account (a new password, an account disabled)."""
     end_sessions(session, account_id)
     session.execute(delete(ApiToken).where(ApiToken.account_id == account_id))
+    bump(session)   # workers drop the tokens they kept (token_account)

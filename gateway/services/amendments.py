@@ -37,11 +37,10 @@ class Change:
     note: str
 
 
-def of_document(session: Session, document_id: str) -> list[Change]:
-    """The document's changes since publication, newest first (call only once the caller may open it)."""
-    stored = session.execute(select(DocumentVersion.ingested_at, DocumentVersion.note)
-                             .where(DocumentVersion.document_id == document_id).order_by(DocumentVersion.id))
-    return [Change(number, at, note) for number, (at, note) in enumerate(stored, start=1) if note is not None][::-1]
+def of_document(facts: FactSource, document_id: str) -> list[Change]:
+    """The document's changes since publication, newest first (call only once the caller may open it); read
+    through the facts' per-generation cache, as the document's metadata is on every API call (issue 13)."""
+    return [Change(*change) for change in facts.changes(document_id)]
 
 
 def changed_published(gw, session: Session, account_id: str) -> list[Amendment]:

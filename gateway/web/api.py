@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, jsonify, make_response, request, send_file, url_for
 
+from gateway.access.gather import FactSource
 from gateway.access.service import CAPACITIES
 from gateway.domain import referrals, reviews
 from gateway.domain.accounts import Account, account_row
@@ -103,7 +104,7 @@ def bearer() -> tuple[Account, str]:
     token = token.strip()
     account = None
     if scheme.lower() == "bearer" and token and len(token) <= MAX_TOKEN_LENGTH:
-        account = token_account(db(), token)
+        account = token_account(db(), token, known=FactSource(db()).tokens)
     if account is None:
         raise ApiError(401, "invalid_token", "The token is not known, was revoked or has expired: ask for a new one.",
                        {"WWW-Authenticate": f'{BEARER_CHALLENGE}, error="invalid_token"'})
@@ -306,8 +307,8 @@ def document(call: Call, document_id: str):
         answer.media_type, answer.size = documents.stored_format(opened)
         answer.content = url_for("api.document_content", document_id=doc.id)
         answer.review_on, answer.release_on = doc.review_on, doc.release_on
-        answer.amendments = [answers.DocumentChange(version=c.version, changed_at=c.changed_at.isoformat(),
-                                                    note=c.note) for c in amendments.of_document(db(), doc.id)]
+        answer.amendments = [answers.DocumentChange(version=c.version, changed_at=c.changed_at.isoformat(), note=c.note)
+                             for c in amendments.of_document(opened.facts, doc.id)]
     return answer
 
 

@@ -13,6 +13,7 @@ from gateway.web import admin, api, auth, councillor, dashboard, errors, it_acco
 from gateway.web.context import db
 from gateway.web.converters import BoundedInt
 from gateway.web.extensions import csrf, login_manager
+from gateway.web.session_cookie import PagesOnlySessionInterface
 
 DEFAULT_HEADERS = {   # on every response unless its view set them
     "Content-Security-Policy": "default-src 'self'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; "
@@ -53,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     )
     app.config.update(config)
     app.extensions["gateway"] = gw
+    app.session_interface = PagesOnlySessionInterface()
     app.url_map.converters["int"] = BoundedInt  # before any route is added
     if settings.trusted_proxies > 0:
         # X-Forwarded-For and -Proto believed from that many proxies in front, and no further

@@ -181,7 +181,7 @@ def _document_page(opened, request_form=None, status=200, asked_privately=False)
         "councillor/document.html", doc=doc, req=req, decision=decision, version=version, pages=pages,
         is_pdf=is_pdf, request_form=request_form, again_form=again_form, download_form=download_form,
         pending=pending, mark=mark, too_long=too_long,
-        amendments=amendments.of_document(db(), doc.id) if decision.granted else [],
+        amendments=amendments.of_document(opened.facts, doc.id) if decision.granted else [],
         refused=refused, referred=referred, due=due, paragraphs=PARAGRAPHS, title=doc.title,
         asked_privately=asked_privately), status
 

@@ -31,6 +31,7 @@ MESSAGES = {
 DATABASE_DOWN = "The gateway cannot reach its database just now, so nothing can be decided or served. Try again shortly."
 BEARER_CHALLENGE = 'Bearer realm="gateway"'
 RETRY_AFTER_SECONDS = "5"
+API_PREFIX = "/api/"   # answers in JSON, and knows callers by bearer token only
 
 # Each outcome's status and JSON code; a NotFound says only "Not found.", so hidden and missing read alike.
 STATUS = {NotFound: (404, "404"), Conflict: (409, "conflict"), InvalidField: (400, "invalid_field"),
@@ -38,7 +39,7 @@ STATUS = {NotFound: (404, "404"), Conflict: (409, "conflict"), InvalidField: (40
 
 
 def is_api() -> bool:
-    return request.path.startswith("/api/")
+    return request.path.startswith(API_PREFIX)
 
 
 def json_error(status: int, code: str, message: str, headers: dict | None = None, field: str | None = None):

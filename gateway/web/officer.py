@@ -306,7 +306,7 @@ def document(document_id, review_form=None, error=None, status=200):
         review_form=review_form or ReviewForm(formdata=None), review_error=error,
         reviews=history_of_reviews, release=reviews.latest_release(history_of_reviews),
         released=reviews.is_released(row, london_today()), officers=pairs(session, select(Officer.id, Officer.name)),
-        amendments=amendments.of_document(session, doc.id)), status
+        amendments=amendments.of_document(opened.facts, doc.id)), status
 
 
 @blueprint.route("/documents/<document_id>/review", methods=["POST"])

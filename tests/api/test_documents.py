@@ -33,14 +33,18 @@ def test_a_listed_document_shows_meeting_metadata_only(client, bob):
 
 
 def _store_changed_file(gw, document_id, day, note):
+    """A version stored with its note, as ingest stores one: with the access generation bumped, so what was
+    read of the document before (its changes among it) is read again."""
     from datetime import datetime
 
+    from gateway.domain.generation import bump
     from gateway.domain.models import DocumentVersion
 
     with gw.sessions() as session, session.begin():
         session.add(DocumentVersion(document_id=document_id, sha256=str(day) * 32, media_type="text/plain", size=1,
                                     pages=["Revised."], extraction_status="ok",
                                     ingested_at=datetime(2026, 11, day, 10), note=note))
+        bump(session)
         return session.query(DocumentVersion).filter_by(document_id=document_id).count()
 
 

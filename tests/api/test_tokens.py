@@ -97,6 +97,23 @@ def test_a_session_cookie_does_not_authenticate_the_api(app, client):
     assert response.status_code == 401
 
 
+def test_the_api_leaves_the_session_cookie_alone(app, client, ann):
+    """Under /api/ the cookie session is not even opened: nothing is read from the cookie, nothing is set or
+    cleared, and no answer says it varies with it; the pages stay signed in."""
+    app.config.update(WTF_CSRF_ENABLED=False, SESSION_COOKIE_SECURE=False)
+    client.post("/sign-in", data={"username": "cllr-ann", "password": PASSWORDS["cllr-ann"]})
+    cookie = client.get_cookie("session").value
+    for response in (client.get("/api/v1/account"), client.get("/api/v1/account", headers=ann),
+                     client.get("/api/v1/documents/doc-public", headers=ann), client.get("/api/v1/no-such-route"),
+                     client.post("/api/v1/tokens", json={"username": "cllr-ann", "password": "wrong"})):
+        assert "Set-Cookie" not in response.headers and "Cookie" not in response.vary, response.request.path
+    assert client.get_cookie("session").value == cookie
+    with app.test_request_context():
+        page = url_for("auth.index")
+    assert "sign-in" not in client.get(page).headers["Location"]
+    assert "Cookie" in client.get(page).vary
+
+
 def test_the_scheme_is_case_insensitive(client, ann):
     token = ann["Authorization"].split(" ", 1)[1]
     assert client.get("/api/v1/account", headers={"Authorization": f"bearer {token}"}).status_code == 200

@@ -65,6 +65,31 @@ def test_a_member_edited_or_a_council_file_loaded_through_one_is_seen_by_the_oth
     assert within(SECONDS, lambda: bob.decision("doc-pool")["rule"] != "R-INTEREST")
 
 
+def test_a_token_ended_through_one_is_refused_by_the_other_on_its_very_next_request(two_apps):
+    """The other process keeps each token it has read, for the access generation it read first: revoking a
+    token, disabling its account and a new password each move that number, so no request after them passes."""
+    _gw, _env, (one, other) = two_apps
+    it = Client(one.url).token("off-it")
+
+    def kept_by_the_other(username: str) -> Client:
+        kept = Client(other.url).token(username)
+        assert kept.request("GET", "/api/v1/account").status == 200
+        return kept
+
+    def refused_at_once(kept: Client, ended) -> None:
+        assert ended.status in (200, 204), ended.body
+        assert kept.request("GET", "/api/v1/account").status == 401
+
+    mo = kept_by_the_other("off-mo")
+    revoking = Client(one.url)
+    revoking.headers = dict(mo.headers)   # the same token, revoked through the first process
+    refused_at_once(mo, revoking.request("DELETE", "/api/v1/tokens/current"))
+    bob = kept_by_the_other("cllr-bob")
+    refused_at_once(bob, it.request("POST", "/api/v1/accounts/cllr-bob/disable"))
+    ann = kept_by_the_other("cllr-ann")
+    refused_at_once(ann, it.request("POST", "/api/v1/accounts/cllr-ann/password"))
+
+
 def test_a_reclassification_through_one_changes_the_others_decision(two_apps):
     _gw, _env, (one, other) = two_apps
     bob = Client(other.url).token("cllr-bob")

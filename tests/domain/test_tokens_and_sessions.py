@@ -1,5 +1,6 @@
 """A bearer token or a web session gives its account only while it is live and the account may act:
-read afresh on each request, so revoking, expiry and IT disabling the account take effect at once."""
+revoking, expiry and IT disabling the account take effect at once. A web session is read afresh on each
+request; a token is kept by a worker only until the access generation moves, which ending tokens moves."""
 
 from datetime import datetime, timedelta
 
@@ -9,9 +10,11 @@ from sqlalchemy import update
 from gateway.config import Settings
 from gateway.domain.accounts import Account
 from gateway.domain.council_file import load_council
+from gateway.domain.generation import current
 from gateway.domain.models import Member, Officer
 from gateway.domain.sessions import (
-    SESSION_LIFETIME, TOKEN_LIFETIME, issue_token, revoke_token, session_account, start_session, token_account,
+    SESSION_LIFETIME, TOKEN_LIFETIME, end_all, end_sessions, issue_token, revoke_token, session_account,
+    start_session, token_account,
 )
 from gateway.runtime import Gateway
 from tests.factories import council_data, write_yaml
@@ -70,3 +73,38 @@ def test_a_revoked_token_is_refused_on_the_next_request(gw):
     with gw.sessions() as session, session.begin():
         revoke_token(session, token)
     assert _account(gw, "token", token) is None
+
+
+def test_a_kept_token_is_answered_without_reading_it_and_still_expires(gw):
+    token = _issue(gw, "token", "cllr-ann")
+    known = {}
+    with gw.sessions() as session:
+        assert token_account(session, token, now=T0, known=known).id == "cllr-ann"
+    with gw.sessions() as session:
+        session.execute(update(Member).where(Member.id == "cllr-ann").values(name="Renamed behind its back"))
+        assert token_account(session, token, now=T0, known=known).name == "Cllr Ann Able"   # as kept: not read
+        assert token_account(session, token, now=T0 + TOKEN_LIFETIME, known=known) is None
+        session.rollback()
+
+
+def test_an_unknown_ended_or_disabled_token_is_never_kept(gw):
+    ended, disabled = _issue(gw, "token", "cllr-ann"), _issue(gw, "token", "off-mo")
+    with gw.sessions() as session, session.begin():
+        revoke_token(session, ended)
+        session.execute(update(Officer).where(Officer.id == "off-mo").values(disabled_at=T0))
+    known = {}
+    with gw.sessions() as session:
+        for token in (ended, disabled, "no-such-token"):
+            assert token_account(session, token, now=T0, known=known) is None
+    assert known == {}
+
+
+@pytest.mark.parametrize("end", [lambda s, token: revoke_token(s, token), lambda s, token: end_all(s, "cllr-ann")])
+def test_ending_tokens_moves_the_access_generation_so_workers_drop_those_they_kept(gw, end):
+    token = _issue(gw, "token", "cllr-ann")
+    with gw.sessions() as session, session.begin():
+        before = current(session)
+        end(session, token)
+    with gw.sessions() as session:
+        assert current(session) == before + 1
+

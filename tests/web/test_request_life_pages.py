@@ -88,9 +88,11 @@ def test_the_proper_officer_withdraws_a_grant_and_the_member_sees_why(bob, mo, g
 def test_a_changed_published_document_says_so_on_its_page_and_in_the_list(bob, mo, it, gw):
     from datetime import datetime
 
+    from gateway.domain.generation import bump
     from gateway.domain.models import DocumentVersion
 
-    with gw.sessions() as session, session.begin():
+    with gw.sessions() as session, session.begin():   # as ingest stores versions: the generation bumped
+        bump(session)
         session.add(DocumentVersion(document_id="doc-public", sha256="1" * 64, media_type="text/plain", size=1,
                                     pages=["Revised."], extraction_status="ok", ingested_at=datetime(2026, 11, 20, 10),
                                     note="Corrected the opening hours table"))
