@@ -6,9 +6,9 @@ positions of every document holding all the words, the slow part of a search for
 words. The phrase only ever adds to a match's score, and by at most `factor - 1` times its score
 from the words (its terms are among the words' terms, scored alike), so ranking needs positions
 only for the matches whose best possible score could still reach the part of the ranking asked
-for: `PhraseRanking` ranks the words (every match scored, so totals stay exact), then reads the
-phrase for the best of them in batches, and settles the final order from the top down as far as
-it is asked to. Each score it settles is Whoosh's own: the words' score plus the phrase matcher's
+for: `PhraseRanking` ranks the words (every match scored, so totals stay exact), reads the phrase
+at the best of them (all the rest in one pass only if more is asked for), and settles the final
+order from the top down as far as it is asked to. Each score it settles is Whoosh's own: the words' score plus the phrase matcher's
 score at that document (`AndMaybeMatcher.score`).
 """
 
