@@ -12,19 +12,46 @@ or asking again reuses their list (`RankedCache`) until the index changes.
 """
 
 import threading
+import weakref
 from array import array
 from collections import OrderedDict
-from dataclasses import dataclass
 
 from whoosh.collectors import UnlimitedCollector
 
+from index.phrase_first import PhraseFirst, PhraseRanking, bound
 
-@dataclass(frozen=True)
+
 class Ranked:
-    """Every document number matching a query, best first (score, then document number), with its score."""
+    """Every document number matching a query (`matches`, for counting), and the ranking, best first
+    (score, then document number): `docnums` with their `scores`, as far as it is settled. It is all
+    settled unless the query ranks a phrase first: then `rest` settles more when asked (`settle`)."""
 
-    docnums: array
-    scores: array
+    def __init__(self, docnums: array, scores: array, rest: PhraseRanking | None = None, matches: array | None = None):
+        self.docnums, self.scores, self.rest = docnums, scores, rest
+        self.matches = docnums if matches is None else matches
+        self.lock = threading.Lock()
+        self._counted = (None, 0)   # (weak reference to the allowed set last counted, its count)
+
+    def total(self, allowed: set) -> int:
+        """How many matches are in `allowed`. The count for the set asked about last is kept: a member
+        paging asks again with the same set (allowed sets are never changed once made)."""
+        ref, count = self._counted
+        if ref is None or ref() is not allowed:
+            count = len(allowed.intersection(self.matches))
+            self._counted = (weakref.ref(allowed), count)
+        return count
+
+    def settle(self, count: int) -> bool:
+        """Settles up to `count` more of the ranking; False when it was all settled already."""
+        with self.lock:
+            if self.rest is None:
+                return False
+            for score, docnum in self.rest.take(count):
+                self.docnums.append(docnum)
+                self.scores.append(score)
+            if self.rest.done():
+                self.rest = None
+            return True
 
 
 class RankedCache:
@@ -46,28 +73,41 @@ class RankedCache:
     def put(self, key, ranked: Ranked) -> Ranked:
         with self.lock:
             old = self.items.pop(key, None)
-            self.held -= len(old.docnums) if old else 0
+            self.held -= len(old.matches) if old else 0
             self.items[key] = ranked
-            self.held += len(ranked.docnums)
+            self.held += len(ranked.matches)
             while self.held > self.budget and len(self.items) > 1:
                 _, dropped = self.items.popitem(last=False)
-                self.held -= len(dropped.docnums)
+                self.held -= len(dropped.matches)
         return ranked
 
 
-def ranked_matches(searcher, query) -> Ranked:
+def _every_match(searcher, query) -> list:
     collector = UnlimitedCollector()
     searcher.search_with_collector(query, collector)
-    hits = collector.results().top_n   # sorted by (-score, docnum)
-    return Ranked(array("i", [docnum for _score, docnum in hits]), array("d", [score for score, _docnum in hits]))
+    return collector.results().top_n   # [(score, docnum)] sorted by (-score, docnum)
+
+
+def ranked_matches(searcher, query) -> Ranked:
+    factor = bound(query) if isinstance(query, PhraseFirst) else None
+    if factor is None:
+        hits = _every_match(searcher, query)
+        return Ranked(array("i", [docnum for _score, docnum in hits]), array("d", [score for score, _docnum in hits]))
+    words = _every_match(searcher, query.a)   # the phrase never adds a match: these are all of them
+    rest = PhraseRanking(searcher, query.b, words, factor)
+    return Ranked(array("i"), array("d"), rest, matches=rest.docnums)
 
 
 def top_and_total(ranked: Ranked, limit: int, allowed: set) -> tuple[int, list]:
     """(how many allowed documents match, [(score, docnum)] of the best `limit` of them, best first)."""
-    total = len(allowed.intersection(ranked.docnums))
+    total = ranked.total(allowed)
     top = []
-    if limit > 0 and total:
-        for docnum, score in zip(ranked.docnums, ranked.scores):
+    i = 0
+    while len(top) < min(limit, total):
+        if i == len(ranked.docnums) and not ranked.settle(max(2 * (limit - len(top)), 32)):
+            break
+        for docnum, score in zip(ranked.docnums[i:], ranked.scores[i:]):
+            i += 1
             if docnum in allowed:
                 top.append((score, docnum))
                 if len(top) == limit:

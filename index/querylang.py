@@ -13,8 +13,9 @@ from datetime import date, datetime
 
 from whoosh import qparser
 from whoosh.qparser import plugins
-from whoosh.query import AndMaybe, NullQuery, Query
+from whoosh.query import NullQuery, Query
 
+from index.phrase_first import PhraseFirst
 from index.schema import make_schema
 
 MAX_QUERY_CHARS = 500
@@ -92,7 +93,7 @@ def _phrase_first(parser, words: str, query: Query) -> Query:
     phrase = parser.parse(f'"{words}"')
     if phrase is NullQuery or len(list(phrase.iter_all_terms(phrases=True))) < 2:
         return query
-    return AndMaybe(query, phrase.with_boost(PHRASE_BOOST))
+    return PhraseFirst(query, phrase.with_boost(PHRASE_BOOST))
 
 
 def parse_date(value, name: str) -> date | None:

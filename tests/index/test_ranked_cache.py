@@ -24,3 +24,19 @@ def test_one_list_larger_than_the_budget_is_still_kept_alone():
     cache.put("a", _ranked(4))
     cache.put("big", _ranked(50))
     assert cache.get("a") is None and len(cache.get("big").docnums) == 50 and cache.held == 50
+
+
+class _CountedSet(set):
+    counted = 0
+
+    def intersection(self, *others):
+        self.counted += 1
+        return super().intersection(*others)
+
+
+def test_a_total_is_counted_once_for_the_set_a_member_pages_with():
+    ranked = _ranked(10)
+    paging = _CountedSet({1, 2, 3, 40})
+    assert [ranked.total(paging) for _ in range(3)] == [3, 3, 3] and paging.counted == 1
+    other = _CountedSet({5, 6})
+    assert ranked.total(other) == 2 and ranked.total(paging) == 3 and paging.counted == 2

@@ -1,0 +1,177 @@
+"""Words typed together rank first where they occur as a phrase: positions read only where the ranking needs them.
+
+`PhraseFirst(words, phrase)` is Whoosh's `AndMaybe`: it matches what `words` matches, and a
+match that also holds the phrase scores `words + phrase`. Whoosh finds that by reading the
+positions of every document holding all the words, the slow part of a search for two common
+words. The phrase only ever adds to a match's score, and by at most `factor - 1` times its score
+from the words (its terms are among the words' terms, scored alike), so ranking needs positions
+only for the matches whose best possible score could still reach the part of the ranking asked
+for: `PhraseRanking` ranks the words (every match scored, so totals stay exact), reads the phrase
+at the best of them (all the rest in one pass only if more is asked for), and settles the final
+order from the top down as far as it is asked to. Each score it settles is Whoosh's own: the words' score plus the phrase matcher's
+score at that document (`AndMaybeMatcher.score`).
+"""
+
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from heapq import heappop, heappush
+
+from whoosh.matching import WrappingMatcher
+from whoosh.query import And, AndMaybe, Or, Phrase, Term
+
+# The phrase is read first at the best this many matches of the words, then (if more of the ranking
+# is asked for) at all the rest in one pass: reading at chosen documents decodes most posting blocks
+# of the words anyway, so a second chosen batch would cost about what the whole pass costs.
+FIRST_READ = 128
+SLACK = 1e-9       # relative: sums of the same scores in another order differ in the last bits
+
+
+class PhraseFirst(AndMaybe):
+    """`words ANDMAYBE phrase`, where every term of `phrase` is a term of `words` (see `bound`)."""
+
+
+def bound(query: PhraseFirst) -> float | None:
+    """How many times its words' score a match may score at most, or None if that cannot be told.
+
+    The words' score is the sum of its terms' scores (And and Or add them), each at least 0; the
+    phrase's is `boost` times the sum of its terms' scores where it matches. So if every phrase
+    term is a term of the words, the phrase adds at most boost x (times a term repeats) x words.
+    """
+    words, phrase = query.a, query.b
+    if not all(isinstance(q, (And, Or, Term)) for q in _walk(words)):
+        return None
+    phrases = phrase.subqueries if isinstance(phrase, Or) else [phrase]
+    if not phrases or not all(isinstance(p, Phrase) for p in phrases):
+        return None
+    terms = {(q.fieldname, q.text) for q in _walk(words) if isinstance(q, Term)}
+    repeats = Counter((p.fieldname, w) for p in phrases for w in p.words)
+    if not set(repeats) <= terms or any(q.boost < 0 for q in [phrase, *phrases, *_walk(words)]):
+        return None
+    return 1.0 + phrase.boost * max(p.boost for p in phrases) * max(repeats.values()) * (1.0 + SLACK)
+
+
+def _walk(q):
+    yield q
+    for child in q.children():
+        yield from _walk(child)
+
+
+class _AtDocs(WrappingMatcher):
+    """The wrapped term's postings at the given document numbers (sorted) only, reached by skipping."""
+
+    def __init__(self, child, docnums: list[int], i: int = 0):
+        super().__init__(child)
+        self._docnums, self._i = docnums, i
+        self._settle()
+
+    def _settle(self):
+        child, docnums = self.child, self._docnums
+        while self._i < len(docnums) and child.is_active():
+            want = docnums[self._i]
+            if child.id() < want:
+                child.skip_to(want)
+                if not child.is_active():
+                    return
+            if child.id() == want:
+                return
+            self._i = bisect_left(docnums, child.id(), self._i)
+
+    def is_active(self):
+        return self._i < len(self._docnums) and self.child.is_active()
+
+    def copy(self):
+        return self.__class__(self.child.copy(), self._docnums, self._i)
+
+    def _replacement(self, newchild):
+        return self.__class__(newchild, self._docnums, self._i)
+
+    def next(self):
+        self._i += 1
+        self._settle()
+
+    def skip_to(self, id):
+        self._i = bisect_left(self._docnums, id, self._i)
+        self._settle()
+
+    def all_ids(self):
+        while self.is_active():
+            yield self.id()
+            self.next()
+
+
+class _AtDocsSearcher:
+    """A (segment) searcher whose term postings stop only at the given document numbers."""
+
+    def __init__(self, searcher, docnums: list[int]):
+        self._searcher, self._docnums = searcher, docnums
+
+    def postings(self, fieldname, text, weighting=None, qf=1):
+        return _AtDocs(self._searcher.postings(fieldname, text, weighting=weighting, qf=qf), self._docnums)
+
+    def __getattr__(self, name):
+        return getattr(self._searcher, name)
+
+
+def phrase_scores(searcher, phrase, docnums=None) -> dict[int, float]:
+    """{document number: the phrase matcher's score} for the documents that hold the phrase, of
+    `docnums` only (None: of all)."""
+    wanted = None if docnums is None else sorted(docnums)
+    context = searcher.context()
+    found = {}
+    for sub, offset in searcher.leaf_searchers():
+        if wanted is None:
+            matcher = phrase.matcher(sub, context)
+        else:
+            start = bisect_left(wanted, offset)
+            end = bisect_left(wanted, offset + sub.doc_count_all())
+            if start == end:
+                continue
+            matcher = phrase.matcher(_AtDocsSearcher(sub, [d - offset for d in wanted[start:end]]), context)
+        while matcher.is_active():
+            found[matcher.id() + offset] = matcher.score()
+            matcher.next()
+    return found
+
+
+class PhraseRanking:
+    """The final order of a PhraseFirst query's matches, settled from the top down on demand.
+
+    `words` are the words' matches best first ([(score, docnum)]); `factor` is `bound(query)`.
+    A match not yet read for the phrase may score up to `factor` x its words' score, so a read
+    match is placed once its final score beats that for every match not yet read.
+    """
+
+    def __init__(self, searcher, phrase, words: list, factor: float):
+        self.searcher, self.phrase, self.factor = searcher, phrase, factor
+        self.docnums = array("i", [docnum for _score, docnum in words])   # every match, as the words rank them
+        self.scores = array("d", [score for score, _docnum in words])
+        self.read = 0        # the first `read` have been read for the phrase
+        self.waiting = []    # heap of (-final score, docnum) read but not yet placed
+
+    def done(self) -> bool:
+        return self.read == len(self.docnums) and not self.waiting
+
+    def take(self, count: int) -> list:
+        """The next `count` matches in final order ([(score, docnum)]; fewer at the end)."""
+        out = []
+        waiting, size = self.waiting, len(self.docnums)
+        while len(out) < count and not self.done():
+            best_unread = self.scores[self.read] * self.factor if self.read < size else None
+            if waiting and (best_unread is None or -waiting[0][0] > best_unread):
+                score, docnum = heappop(waiting)
+                out.append((-score, docnum))
+                continue
+            start = self.read
+            if start == 0 and size > 2 * FIRST_READ:
+                end = FIRST_READ
+                extra = phrase_scores(self.searcher, self.phrase, self.docnums[:end])
+            else:
+                end, extra = size, phrase_scores(self.searcher, self.phrase)
+            self.read = end
+            for score, docnum in zip(self.scores[start:end], self.docnums[start:end]):
+                boost = extra.get(docnum)
+                heappush(waiting, (-(score + boost if boost is not None else score), docnum))
+        if self.done():
+            self.searcher = None   # nothing more to read: let the searcher go
+        return out
