@@ -15,6 +15,7 @@ import re._parser as _regex_parser
 
 # A-Z lowered, and the four other letters that re.I matches to an ASCII letter (every one of them,
 # checked over all of Unicode in tests/classifiers/test_scan.py): one character each, so offsets stay.
+# lower() alone leaves ı and ſ as they are.
 _FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f\u212a", "abcdefghijklmnopqrstuvwxyziisk")
 
 _MIN_TRIGGER = 3
@@ -24,7 +25,10 @@ _ZERO_WIDTH = (_regex_op.AT, _regex_op.ASSERT, _regex_op.ASSERT_NOT)
 def fold(text: str) -> str:
     """`text` as an ASCII-lower-case literal of a pattern must stand in it wherever the pattern
     (with or without re.I) matches; same length and offsets as `text`."""
-    return text.translate(_FOLD)
+    folded = text.lower()   # C speed; it lowers other letters too, which no ASCII literal can be
+    if len(folded) == len(text) and "\u0131" not in folded and "\u017f" not in folded:
+        return folded
+    return text.translate(_FOLD)   # a dotted capital I (which lower() makes two characters), ı or ſ
 
 
 def literal_prefixes(pattern: re.Pattern) -> frozenset[str] | None:

@@ -17,7 +17,14 @@ def test_fold_covers_every_letter_that_ignorecase_matches_to_an_ascii_one():
     matched = re.findall("[a-z]", everything, re.I)
     assert matched   # the four below: İ ı ſ K
     assert all(fold(char).isascii() and re.fullmatch(fold(char), char, re.I) for char in matched)
-    assert fold("AZaz\u0130\u0131\u017f\u212a\u00c9\u00df") == "azaziisk\u00c9\u00df"   # others left as they are
+    assert all(fold(char + "\u0130") == fold(char) + "i" for char in matched)   # either way of folding
+
+
+@pytest.mark.parametrize("text", ["Stra\u00dfe CAF\u00c9 \u212a", "\u0130stanbul CAF\u00c9", "\u0131\u017f", "ASCII", ""])
+def test_fold_keeps_every_offset_and_lowers_every_ascii_letter(text):
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert all(f == t.lower() or not t.isascii() for f, t in zip(folded, text))
 
 
 @pytest.mark.parametrize("pattern, expected", [
