@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .model import Evidence
-from .scan import literal_prefixes, may_match
+from .scan import first_start, literal_prefixes, may_match
 from .statements import REFERENCE
 from .text import Document, Page
 
@@ -91,6 +91,7 @@ _NAME_CONTEXTS = tuple(
                     rf"\s+(?P<name>{_BARE_NAME})\b"),
     )
 )
+_NAME_CONTEXT_TRIGGERS = {kind: literal_prefixes(context) for kind, context in _NAME_CONTEXTS}
 _PERSON_CACHE = "_named_people"
 _COUNCILLOR_TITLE = re.compile(r"Cllrs?|Councillors?")
 _COUNCILLOR_BEFORE = re.compile(r"\b(?:Cllrs?|Councillors?)\.?\s+$")
@@ -130,7 +131,10 @@ def named_people(doc: Document) -> NamedPeople:
         if not _CAPITALISED_PAIR.search(page.text):
             continue
         for kind, context in _NAME_CONTEXTS:
-            for match in context.finditer(page.text):
+            begin = first_start(_NAME_CONTEXT_TRIGGERS[kind], page.lower)
+            if begin is None:
+                continue
+            for match in context.finditer(page.text, begin):
                 name = match.group("name") or match.groupdict().get("graded") or ""
                 words = name.split()
                 start = match.start("name") if match.group("name") else match.start("graded")

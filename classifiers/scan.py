@@ -52,13 +52,19 @@ def may_match(triggers: frozenset[str] | None, folded: str) -> bool:
     return triggers is None or any(trigger in folded for trigger in triggers)
 
 
+def first_start(triggers: frozenset[str] | None, folded: str) -> int | None:
+    """Where a pattern's first match can start in the folded text: where the first of its `literal_prefixes`
+    stands (0 without any); None when none stands. A search begun there finds what one begun at 0 would,
+    since a lookbehind, \\b or ^ still sees the text before its start position."""
+    if triggers is None:
+        return 0
+    return min((start for start in map(folded.find, triggers) if start >= 0), default=None)
+
+
 def search(pattern: re.Pattern, triggers: frozenset[str] | None, text: str, folded: str) -> re.Match | None:
     """`pattern.search(text)`, begun where the first of its `triggers` stands in `folded` (`fold(text)`)."""
-    if triggers is None:
-        return pattern.search(text)
-    starts = [start for start in map(folded.find, triggers) if start >= 0]
-    # A lookbehind or \b still sees the text before the start position.
-    return pattern.search(text, min(starts)) if starts else None
+    start = first_start(triggers, folded)
+    return None if start is None else pattern.search(text, start)
 
 
 def _prefixes(items: list) -> set[str] | None:

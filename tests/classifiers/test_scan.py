@@ -6,9 +6,9 @@ import sys
 import pytest
 
 from classifiers import MatterKeywords, infer_matters
-from classifiers.cues import compile_cue
+from classifiers.cues import compile_cue, named_people
 from classifiers.numbering import DESCRIPTIONS, described_paragraphs
-from classifiers.scan import fold, literal_prefixes, may_match, search
+from classifiers.scan import first_start, fold, literal_prefixes, may_match, search
 from classifiers.text import Document
 
 
@@ -89,3 +89,17 @@ def test_a_cue_is_found_wherever_its_pattern_matches():
     cue = compile_cue("waste", 1, r"\bwaste\s+contract")
     assert cue.first_hit(Document.from_pages(["The WA\u017fTE contract was let."])) is not None
     assert cue.first_hit(Document.from_pages(["The waste was let."])) is None
+
+
+def test_first_start_is_where_the_earliest_trigger_stands():
+    triggers = frozenset({"complaint", "claim"})
+    assert first_start(triggers, "a claim, then a complaint") == 2
+    assert first_start(triggers, "nothing of the kind") is None
+    assert first_start(None, "nothing of the kind") == 0
+
+
+def test_named_people_found_after_the_first_trigger_and_only_there():
+    doc = Document.from_pages(["Jo Bloggs wrote. A complaint was made by Sam Jones about the noise. "
+                               "My constituent, Alex Smith, called."])
+    assert {(person.name, person.kind) for person in named_people(doc).found} == {
+        ("Sam Jones", "complainant"), ("Sam Jones", "subject"), ("Alex Smith", "role")}
