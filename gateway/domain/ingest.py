@@ -171,15 +171,19 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
 
     def store_ready() -> None:
         """Stores the waiting files' versions in one transaction, each with its audit record, journalled."""
-        stored = []
+        stored, records = [], []
         with sessions() as session, session.begin():
             for path, size, digest, path_entries, extraction, labels, inferred in ready:
                 for entry in path_entries:
-                    doc = _store_version(audit, session, entry, path, digest, size, extraction, labels,
-                                         inferred, is_public)
+                    doc, entries = _store_version(session, entry, path, digest, size, extraction, labels,
+                                                  inferred, is_public)
                     _note_review(report, doc)
                     stored.append(entry.id)
+                    records += entries
             if stored:
+                # Each version's own records, in order, appended at once (one head read and move for the
+                # batch, not one per version), in the transaction that stores them.
+                audit.append_in(session, *records)
                 bump(session)   # once for the batch: one transaction, one change of what decisions read
                 if journal:
                     journal(stored)
@@ -261,9 +265,17 @@ def _classify_again(doc: Document, context: ClassifierContext) -> bool:
 
 def _audit_labels(audit: AuditLog, session: Session, doc: Document, before: dict | None) -> None:
     """Every change of an existing document's effective labels is audited, in the change's transaction."""
+    entries = _labels_changed(doc, before)
+    if entries:
+        audit.append_in(session, *entries)
+
+
+def _labels_changed(doc: Document, before: dict | None) -> list[Entry]:
+    """The record of a change of an existing document's effective labels, if they changed."""
     after = document_labels(doc)
     if before is not None and after != before:
-        audit.append_in(session, Entry("labels_changed", document=doc.id, detail={"old": before, "new": after}))
+        return [Entry("labels_changed", document=doc.id, detail={"old": before, "new": after})]
+    return []
 
 
 def _note_review(report: IngestReport, doc: Document) -> None:
@@ -289,10 +301,11 @@ def _review_reason(doc: Document, labels: dict) -> str:
     return f"the classifiers: {reasons[0]}" if reasons else "the classifiers are unsure: see the evidence on the document's page"
 
 
-def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: Path, digest: str, size: int, extraction: Extraction,
-                   labels, inferred_matters: list, is_public: Callable[[Document], bool]) -> Document:
+def _store_version(session: Session, entry: FolderEntry, path: Path, digest: str, size: int, extraction: Extraction,
+                   labels, inferred_matters: list, is_public: Callable[[Document], bool]) -> tuple[Document, list[Entry]]:
     """Records a new version of the entry's document, with the labels found in it; keeps any reclassification.
-    The caller bumps the access generation in the same transaction."""
+    Returns the document and the audit records of the change, which the caller appends in the same
+    transaction, where it also bumps the access generation."""
     now = utcnow()
     doc = session.get(Document, entry.id)
     amended = doc is not None and doc.current_version is not None and is_public(doc)
@@ -319,7 +332,6 @@ def _store_version(audit: AuditLog, session: Session, entry: FolderEntry, path: 
     doc.current_version = version
     doc.updated_at = now
     # The version's own record, in its transaction: no stored document is ever without one.
-    audit.append_in(session, Entry("document_ingested", document=entry.id, detail={
-        "version": version.id, "sha256": digest, "file": path.name, "extraction": extraction.status, **amendment}))
-    _audit_labels(audit, session, doc, before)
-    return doc
+    ingested = Entry("document_ingested", document=entry.id, detail={
+        "version": version.id, "sha256": digest, "file": path.name, "extraction": extraction.status, **amendment})
+    return doc, [ingested, *_labels_changed(doc, before)]
