@@ -122,6 +122,8 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
         known, groups, matters = council_context(session)
     context = ClassifierContext(tuple(groups), tuple(matters))
     entries, report.failed = read_folder(Path(folder), known)
+    with sessions() as session:
+        stored = _stored_ids(session, [entry.id for entry in entries])
     total, done = len(entries), 0
 
     def finished(ids: list[str]) -> None:
@@ -147,6 +149,9 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
         digest = hashlib.sha256(data).hexdigest()
         new_version = []
         for entry in path_entries:
+            if entry.id not in stored:   # a new document: no version to compare, hold or update
+                new_version.append(entry)
+                continue
             with sessions() as session, session.begin():
                 doc = session.get(Document, entry.id)
                 if doc is None or doc.current_version is None or doc.current_version.sha256 != digest:
@@ -215,6 +220,15 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
 
 
 REVIEWED_DATES = ("review_on", "release_on")
+_IDS_PER_QUERY = 500   # a database bounds the parameters of one statement (SQLite's used to be 999)
+
+
+def _stored_ids(session: Session, ids: list[str]) -> set[str]:
+    """Which of `ids` are stored documents: one query for many, not a transaction each."""
+    found: set[str] = set()
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        found.update(session.scalars(select(Document.id).where(Document.id.in_(ids[start:start + _IDS_PER_QUERY]))))
+    return found
 
 
 def silent_amendment(doc: Document | None, entry: FolderEntry, is_public: Callable[[Document], bool]) -> str | None:

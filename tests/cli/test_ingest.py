@@ -114,6 +114,17 @@ def test_each_version_of_a_batch_has_its_own_record_in_the_order_stored(folder):
     assert gw.audit.verify().ok
 
 
+def test_stored_ids_are_found_a_chunk_at_a_time(folder, monkeypatch):
+    import gateway.domain.ingest as ingest
+
+    docs, gw = folder
+    _ingest(docs)
+    monkeypatch.setattr(ingest, "_IDS_PER_QUERY", 2)
+    asked = ["doc-new-1", "doc-public", "doc-new-2", "doc-notes", "doc-exempt"]
+    with gw.sessions() as session:
+        assert ingest._stored_ids(session, asked) == {"doc-public", "doc-notes", "doc-exempt"}
+
+
 def test_a_published_report_is_not_silently_amended(folder):
     docs, gw = folder
     _ingest(docs)
