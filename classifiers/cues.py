@@ -9,12 +9,11 @@ information is not in this document.
 from __future__ import annotations
 
 import re
-import re._constants as _regex_op
-import re._parser as _regex_parser
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .model import Evidence
+from .scan import first_start, literal_prefixes, may_match
 from .statements import REFERENCE
 from .text import Document, Page
 
@@ -92,6 +91,7 @@ _NAME_CONTEXTS = tuple(
                     rf"\s+(?P<name>{_BARE_NAME})\b"),
     )
 )
+_NAME_CONTEXT_TRIGGERS = {kind: literal_prefixes(context) for kind, context in _NAME_CONTEXTS}
 _PERSON_CACHE = "_named_people"
 _COUNCILLOR_TITLE = re.compile(r"Cllrs?|Councillors?")
 _COUNCILLOR_BEFORE = re.compile(r"\b(?:Cllrs?|Councillors?)\.?\s+$")
@@ -131,7 +131,10 @@ def named_people(doc: Document) -> NamedPeople:
         if not _CAPITALISED_PAIR.search(page.text):
             continue
         for kind, context in _NAME_CONTEXTS:
-            for match in context.finditer(page.text):
+            begin = first_start(_NAME_CONTEXT_TRIGGERS[kind], page.lower)
+            if begin is None:
+                continue
+            for match in context.finditer(page.text, begin):
                 name = match.group("name") or match.groupdict().get("graded") or ""
                 words = name.split()
                 start = match.start("name") if match.group("name") else match.start("graded")
@@ -173,7 +176,7 @@ class Cue:
         return None
 
     def _matches(self, page: Page) -> Iterator[re.Match]:
-        if self.triggers is not None and not any(trigger in page.lower for trigger in self.triggers):
+        if not may_match(self.triggers, page.lower):
             return
         if self.scanner is None:
             yield from self.pattern.finditer(page.text)
@@ -299,48 +302,3 @@ def _lower_case_literals(source: str) -> str:
             out.append(source[index].lower())
             index += 1
     return "".join(out)
-
-
-_MIN_TRIGGER = 3
-_ZERO_WIDTH = (_regex_op.AT, _regex_op.ASSERT, _regex_op.ASSERT_NOT)
-
-
-def literal_prefixes(pattern: re.Pattern) -> frozenset[str] | None:
-    """The texts (lower case) one of which starts every match of `pattern`; None when some alternative has none.
-
-    Read from the standard library's own parse of the pattern (re._parser), so it follows
-    the pattern as it changes.
-    """
-    try:
-        prefixes = _prefixes(list(_regex_parser.parse(pattern.pattern, pattern.flags)))
-    except Exception:  # a private module: if it ever changes shape, scan every page instead
-        return None
-    if not prefixes or min(map(len, prefixes)) < _MIN_TRIGGER:
-        return None
-    return frozenset(prefix.lower() for prefix in prefixes)
-
-
-def _prefixes(items: list) -> set[str] | None:
-    index = 0
-    while index < len(items) and items[index][0] in _ZERO_WIDTH:
-        index += 1
-    if index == len(items):
-        return None
-    op, argument = items[index]
-    if op == _regex_op.LITERAL:
-        chars = []
-        while index < len(items) and items[index][0] == _regex_op.LITERAL:
-            chars.append(chr(items[index][1]))
-            index += 1
-        return {"".join(chars)}
-    if op == _regex_op.BRANCH:
-        found: set[str] = set()
-        for branch in argument[1]:
-            prefixes = _prefixes(list(branch))
-            if prefixes is None:
-                return None
-            found |= prefixes
-        return found
-    if op == _regex_op.SUBPATTERN:
-        return _prefixes(list(argument[-1]))
-    return None

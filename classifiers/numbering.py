@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .scan import fold, literal_prefixes, search
+
 ENGLAND = "england"
 WALES = "wales"
 PRE_2006 = "pre-2006"
@@ -53,8 +55,13 @@ class Mapping:
     ambiguous: bool = False  # Welsh and pre-2006 both fit, differ, and nothing in the text tells them apart
 
 
+_DESCRIPTION_TRIGGERS = {number: literal_prefixes(pattern) for number, pattern in DESCRIPTIONS.items()}
+
+
 def described_paragraphs(text: str) -> set[int]:
-    return {number for number, pattern in DESCRIPTIONS.items() if pattern.search(text)}
+    folded = fold(text)
+    return {number for number, pattern in DESCRIPTIONS.items()
+            if search(pattern, _DESCRIPTION_TRIGGERS[number], text, folded)}
 
 
 def map_to_england(numbers: list[int], part: str | None, statement: str, pre_2006_document: bool,

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from .model import EVIDENCE_TEXT_LIMIT
 from .numbering import described_paragraphs
+from .scan import fold
 
 _CHARACTERS = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ",
@@ -22,7 +23,6 @@ _CHARACTERS = str.maketrans({
     "\u201c": '"', "\u201d": '"',
     "\ufb01": "fi", "\ufb02": "fl", "\u00ad": None, "\u200b": None, "\ufeff": None,
 })
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SPACES = re.compile(r" {2,}")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.I)
 _DIGITS = re.compile(r"\d+")
@@ -124,8 +124,8 @@ class Page:
 
     @cached_property
     def lower(self) -> str:
-        """A-Z lowered only, so every offset is the same as in `text`."""
-        return self.text.translate(_ASCII_LOWER)
+        """Folded (see scan.fold): ASCII letters lower case, every offset the same as in `text`."""
+        return fold(self.text)
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:

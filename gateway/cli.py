@@ -108,7 +108,7 @@ def load_decisions_cmd(file, as_json):
 def ingest(folder, as_json):
     """Extract, classify and index every document of FOLDER."""
     from gateway.domain.audit import Entry
-    from gateway.domain.ingest import ingest_folder
+    from gateway.domain.ingest import INDEX_BATCH, ingest_folder
     from gateway.services.amendments import published_report
     from index import DocumentIndex, IndexUnavailable
 
@@ -128,7 +128,7 @@ def ingest(folder, as_json):
 
     try:
         search_index.catch_up(gw)   # what a killed run stored but did not index
-        with search_index.batch(gw) as index_later:   # one index commit per batch, not per document
+        with search_index.batch(gw, INDEX_BATCH) as index_later:   # one index commit per batch, not per document
             report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress, on_change=index_later,
                                    journal=search_index.folder.add_pending, is_public=published_report)
     except InputError as exc:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from gateway.domain.clock import utcnow
 from gateway.domain.models import Member, Officer, SignInState
-from gateway.passwords import hash_password, verify_password
+from gateway.passwords import verify_password
 
 # Sign-in back-off: the first MAX_FAILURES attempts in a row are checked at once; after that one
 # attempt per window, the window doubling from FIRST_WINDOW up to LONGEST_WINDOW. Guessing is
@@ -22,7 +22,11 @@ LONGEST_WINDOW = timedelta(minutes=5)
 FORGET_AFTER = timedelta(hours=1)   # a quiet hour after a window starts the count afresh
 WRONG = "The username or password is not right."
 USERNAME_MAX = SignInState.__table__.c.username.type.length
-_DUMMY_HASH = hash_password("timing-equaliser")
+# What an unknown username's password is checked against, so that answer takes as long as a wrong password.
+# Written out, not hashed at import (Argon2 costs about 0.2 CPU-s, paid by every command and worker start);
+# tests/domain/test_accounts.py checks it is a hash of this string with the parameters hashes are made with.
+DUMMY_PASSWORD = "timing-equaliser"
+_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$5LdSGZynOLlg1MVW7Kz44g$PfxADDgBxe6Glv1wSeFRBkuhVqeihqX8tUvxOYjicKk"
 # The Proper Officer and their deputies (a deputy Monitoring Officer, say): each acts on the queue as themselves.
 PROPER_OFFICER_ROLES = frozenset({"proper_officer", "deputy_proper_officer"})
 

@@ -102,6 +102,29 @@ def test_reingesting_is_idempotent_and_a_changed_file_is_a_new_version(folder):
         assert len(session.get(Document, "doc-exempt").current_version.pages) == 2
 
 
+def test_each_version_of_a_batch_has_its_own_record_in_the_order_stored(folder):
+    docs, gw = folder
+    _ingest(docs)   # one store batch: the records are appended together, in its transaction
+    records = gw.audit.records(event="document_ingested")
+    with gw.sessions() as session:
+        current = {doc.id: doc.current_version_id for doc in session.scalars(select(Document))}
+    assert [r["document"] for r in records] == ["doc-public", "doc-exempt", "doc-broken", "doc-notes"]
+    assert {r["document"]: r["detail"]["version"] for r in records} == current
+    assert [r["seq"] - records[0]["seq"] for r in records] == [0, 1, 2, 3]
+    assert gw.audit.verify().ok
+
+
+def test_stored_ids_are_found_a_chunk_at_a_time(folder, monkeypatch):
+    import gateway.domain.ingest as ingest
+
+    docs, gw = folder
+    _ingest(docs)
+    monkeypatch.setattr(ingest, "_IDS_PER_QUERY", 2)
+    asked = ["doc-new-1", "doc-public", "doc-new-2", "doc-notes", "doc-exempt"]
+    with gw.sessions() as session:
+        assert ingest._stored_ids(session, asked) == {"doc-public", "doc-notes", "doc-exempt"}
+
+
 def test_a_published_report_is_not_silently_amended(folder):
     docs, gw = folder
     _ingest(docs)

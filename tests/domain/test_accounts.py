@@ -159,3 +159,17 @@ def test_an_over_long_name_is_refused_without_storing_it(gw):
     assert str(refused) == "The username or password is not right." and refused.audit_detail == {}
     with gw.sessions() as session:
         assert session.scalars(select(SignInState)).all() == []
+
+
+def test_the_dummy_hash_is_of_its_password_with_the_parameters_hashes_are_made_with():
+    """An unknown username is checked against it: it must cost what a member's own hash costs."""
+    import importlib.util
+
+    import gateway.passwords
+
+    # passwords.py as the gateway runs it (the tests make hashes with the cheapest parameters instead)
+    spec = importlib.util.spec_from_file_location("passwords_as_run", gateway.passwords.__file__)
+    as_run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(as_run)
+    assert as_run.verify_password(accounts._DUMMY_HASH, accounts.DUMMY_PASSWORD)
+    assert not as_run._hasher.check_needs_rehash(accounts._DUMMY_HASH)
