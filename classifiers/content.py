@@ -23,7 +23,8 @@ _BIDDING = re.compile(r"\b(?:bid\w*|tender\w*|offer(?:s|or|ors)?)\b", re.I)
 _BIDDERS_TABLE = re.compile(r"^(?:bidder|tenderer|offeror|applicant|company|organisation)s?\b.{0,40}\b(?:price|bid|offer|sum)", re.I | re.M)
 _MONEY = re.compile(r"£\s?\d[\d,.]*(?:\s?(?:m|million|bn|k)\b)?")
 _CONTRACT_WORDS = re.compile(
-    r"\b(?:contract|purchase|sale|dispos\w+|acqui\w+|lease|bid\w*|tender\w*|settle\w*|claim|price|consideration|offer|terms)\b", re.I
+    r"\b(?:contract|purchase|sale|dispos\w+|acqui\w+|lease|leaseback|freehold|leasehold|bid\w*|tender\w*|settle\w*|claim|price"
+    r"|consideration|offer|terms)\b", re.I
 )
 _LABOUR_WORDS = re.compile(r"\b(?:unions?|UNISON|GMB|Unite|staff\s+side|pay\s+protection|grading)\b", re.I)
 
@@ -33,7 +34,8 @@ _PARAGRAPH_3 = (
                 r"|\b(?:minimum|maximum)\s+(?:acceptable\s+)?(?:price|sum|figure|consideration|offer)|\bwalk[- ]away\s+(?:price|position)"
                 r"|\breserve\s+(?:price|bidder)|\bauthority\s+up\s+to\s+£|\b(?:not|no)\s+less\s+than\s+£|\bnot\s+exceeding\s+£"
                 r"|\bup\s+to\s+a\s+maximum\s+of\s+£|\b(?:bids?|offer)\s+up\s+to\s+£|\bheads\s+of\s+terms\s+agreed\s+at"
-                r"|\bterms\s+(?:for|of)\s+negotiation|\bnegotiate\s+to\s+acquire|\bopen\s+at\s+£",
+                r"|\bterms\s+(?:for|of)\s+negotiation|\bnegotiate\s+to\s+acquire|\bopen\s+at\s+£|\bnegotiate\s+up\s+to\s+£"
+                r"|\b(?:would|will|is\s+prepared\s+to|are\s+prepared\s+to)\s+accept\s+£[\d,.]+\s?(?:m|million|k)?\s+for\b",
                 near=_CONTRACT_WORDS, reach=250),
     compile_cue("settlement", 3,
                 r"\bsettle\w*\s+(?:the\s+claim\s+)?(?:for|at)\s+(?:a\s+sum\s+)?(?:not\s+exceeding\s+|up\s+to\s+|of\s+)?£"

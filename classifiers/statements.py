@@ -55,7 +55,8 @@ _CONTEXT_REACH = 160
 # the start of a title ("Confidential Reporting Policy", "Private Hire Licensing").
 _MARKING_WORDS = (
     r"NOT\s+FOR\s+PUBLICATION|Not\s+for\s+[Pp]ublication|EXEMPT|Exempt|(?:STRICTLY\s+|Strictly\s+)?(?:CONFIDENTIAL|Confidential)"
-    r"|(?:PRIVATE|Private)(?:\s+(?:AND|and)\s+(?:CONFIDENTIAL|[Cc]onfidential))?|IN\s+CONFIDENCE|RESTRICTED|Restricted"
+    r"|(?:STRICTLY\s+|Strictly\s+)?(?:PRIVATE|Private)(?:\s+(?:AND|and|&)\s+(?:CONFIDENTIAL|[Cc]onfidential))?|IN\s+CONFIDENCE"
+    r"|RESTRICTED|Restricted"
     r"|OFFICIAL[\s-]+SENSITIVE|PART\s+(?:2|II|B)|Part\s+(?:2|II|B)"
 )
 _MARKING_END = (

@@ -23,6 +23,15 @@ CASES = {
         "1.1 Officers propose heads of terms for a new 15-year lease with a rent-free period of six months.\n"
         "1.2 The negotiating position is a rent of £48,000 a year, with authority up to £42,000 if needed.\n"
     ], [3], {"contract_terms"}, True),
+    "note of a meeting with a landowner on price": ([
+        "Note of meeting with Harcourt Estates Ltd, 9 February 2027\nAttendees: Head of Assets, two directors of Harcourt\n"
+        "Harcourt said it would accept £1.8m for the freehold if the council takes a leaseback of the shop units.\n"
+        "Officers will ask Cabinet for authority to negotiate up to £2m.\n"
+    ], [3], {"contract_terms"}, True),
+    "coins a car park machine will accept": ([
+        HEAD + "Subject:\nCar park charges\n1.1 The machines will accept £1 and £2 coins and cards. The price of a day ticket "
+        "rises to £6.\n"
+    ], [], set(), False),
     "notes of a meeting with the trade unions": ([
         "NOTES OF MEETING: MANAGEMENT SIDE AND TRADE UNION SIDE\nSubject: weekend working allowance\n"
         "1. The management side set out its proposal to end the weekend enhancement from April.\n"

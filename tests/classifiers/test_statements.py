@@ -145,6 +145,10 @@ CASES = {
     "cover field naming only an exempt appendix": ([
         REPORT_HEAD + "Exempt information: Appendix 2 only (paragraph 3)\n1. Purpose\n1.1 To agree the lease renewal.\n"
     ], [], False, False),
+    "a 'strictly private and confidential' banner without a paragraph": ([
+        "STRICTLY PRIVATE AND CONFIDENTIAL\nNote of a meeting with the museum trustees, 9 February 2027\n"
+        "The trustees described the condition of the building.\n"
+    ], [], False, True),
     "an appendix stating its own exemption": ([
         "Cabinet - 6 April 2027\nItem 11: Sale of the former depot, Canal Street\nAppendix 1 - Offers received\n"
         "CONFIDENTIAL: Appendix 1 is exempt under paragraph 3 of Part 1 of Schedule 12A\n"
