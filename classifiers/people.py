@@ -76,8 +76,10 @@ THIRD_PARTY_CUES = (
     compile_cue("identity_protected", 3, IDENTITY_PROTECTED),
     compile_cue("criminal_matter", 2,
                 r"\b(?:arrested|cautioned|convicted|charged\s+with|prosecut\w+|interview(?:ed)?\s+under\s+caution"
-                r"|released\s+under\s+investigation|on\s+suspicion\s+of)\b",
-                near=PARTICULAR_PERSON),
+                r"|released\s+under\s+investigation|on\s+suspicion\s+of)\b"
+                r"|\ba\s+(?:caution|conviction|reprimand|fixed\s+penalty)\s+for\b|\bpending\s+(?:prosecution|charge)",
+                near=PARTICULAR_PERSON, reach=200),
+    compile_cue("age", 1, r"\baged\s+\d{1,2}\b", near=PARTICULAR_PERSON, reach=200),
 )
 # For an employee's own case these identify a member of the public; health, money or a
 # complaint in it are the employee's and stay with `employee_matter`.

@@ -28,6 +28,11 @@ CASES = {
         "Harcourt said it would accept £1.8m for the freehold if the council takes a leaseback of the shop units.\n"
         "Officers will ask Cabinet for authority to negotiate up to £2m.\n"
     ], [3], {"contract_terms"}, True),
+    "an unnamed licence applicant's caution and conviction": ([
+        "Licensing Sub-Committee, 4 April 2027\nApplication for a private hire driver's licence: reference LIC/27/118\n"
+        "The applicant, aged 34, disclosed a caution for common assault in 2022 and a conviction for careless driving in 2024.\n"
+        "He says the assault arose from a family dispute.\n"
+    ], [1], {"third_party_personal_data"}, True),
     "coins a car park machine will accept": ([
         HEAD + "Subject:\nCar park charges\n1.1 The machines will accept £1 and £2 coins and cards. The price of a day ticket "
         "rises to £6.\n"
