@@ -301,10 +301,8 @@ def _role(doc: Document, page: Page, start: int, end: int) -> str:
 def _appendices_named(text: str) -> set[str]:
     """The appendices last named in `text` (what a statement ending it is about), lower-cased:
     {"1", "2"} for "... Appendices 1 and 2 are exempt under paragraph 3"."""
-    listed = None
-    for listed in _APPENDICES_LISTED.finditer(text):
-        pass
-    return {name.lower() for name in re.findall(r"[A-Z]\b|\d+", listed.group(1), re.I)} if listed else set()
+    listed = [match.group(1) for match in _APPENDICES_LISTED.finditer(text)]
+    return {name.lower() for name in re.findall(r"[A-Z]\b|\d+", listed[-1], re.I)} if listed else set()
 
 
 # "... carried the statement:", "the notice reads:": what follows is quoted from another paper.
