@@ -7,7 +7,8 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
 # One analyzer for indexing, parsing and highlighting, so a highlighted word is one that matched.
-ANALYZER = StemmingAnalyzer(expression=r"\w+(\.?\w+)*")   # whoosh's default also keeps "*" in words
+WORD_PATTERN = r"\w+(\.?\w+)*"   # whoosh's default also keeps "*" in words
+ANALYZER = StemmingAnalyzer(expression=WORD_PATTERN)
 
 
 def make_schema() -> Schema:

@@ -3,12 +3,19 @@
 import html
 import re
 
-from whoosh.highlight import ContextFragmenter, Formatter, get_text, highlight
+from whoosh.analysis import Token
+from whoosh.highlight import Formatter, Fragment, get_text
 from whoosh.query import Not, Query
 
-from index.schema import ANALYZER
+from index.schema import ANALYZER, WORD_PATTERN
 
 SNIPPET_CHARS = 240
+SURROUND = 60        # characters of context before the first matched word and after the last
+ATTEMPTS = 6         # likely matches looked at before settling for the opening words
+_WORD = re.compile(WORD_PATTERN)
+_WORD_CHAR = re.compile(r"\w")
+_SPACE = re.compile(r"\s+")
+_NONSPACE = re.compile(r"\S+")
 
 
 class MarkFormatter(Formatter):
@@ -43,45 +50,101 @@ def wanted_terms(query: Query | None) -> frozenset:
 
 
 def opening(pages: list[str]) -> str:
-    text = " ".join(" ".join(p.split()) for p in pages if p and p.strip())
+    """The first words of the document, whitespace made single spaces, cut after SNIPPET_CHARS."""
+    words, size = [], -1
+    for page in pages:
+        for word in _NONSPACE.finditer(page or ""):
+            words.append(word.group())
+            size += len(words[-1]) + 1
+            if size > SNIPPET_CHARS:
+                break
+        if size > SNIPPET_CHARS:
+            break
+    text = " ".join(words)
     if len(text) > SNIPPET_CHARS:
         text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
     return html.escape(text, quote=False)
 
 
-def _candidates(terms: frozenset):
-    """A quick, loose pattern for where the analysed words may be: each stem as a word prefix.
+def _prefixes(terms: frozenset) -> list[str]:
+    """Where the analysed words may be: each stem, shortened, as a word prefix.
 
     Porter stems are prefixes of their words but for the last letter or two (policy -> polici),
-    so a shortened stem is looked for; the analyser then decides on the passage around it.
+    so a shortened stem is looked for; the analyser then decides on the word found there.
     """
-    prefixes = sorted({t[:max(3, len(t) - 1)] for t in terms if t}, key=len, reverse=True)
-    if not prefixes:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in prefixes) + r")", re.IGNORECASE)
+    return sorted({t[:max(3, len(t) - 1)] for t in terms if t})
 
 
-def snippet(pages: list[str], terms: frozenset, attempts: int = 6) -> str:
-    """A passage around the first matched word, highlighted; else the opening words.
+def _lowered(page: str) -> str:
+    """The page in lower case, each character where it was (the few that lower to two keep their case)."""
+    low = page.lower()
+    return low if len(low) == len(page) else "".join(c.lower() if len(c.lower()) == 1 else c for c in page)
 
-    Only a window of text around a likely match is analysed, not the whole document.
+
+def _starts(lowered: str, prefixes: list[str], start: int = 0, end: int | None = None) -> list[int]:
+    """Where words beginning with one of `prefixes` start in lowered[start:end], in order.
+
+    Plain substring search: a regular expression with a word boundary and ignoring case took
+    most of a snippet's time on a page without the words.
     """
-    pattern = _candidates(terms)
-    if pattern is not None:
-        fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-        tried = 0
-        for page in pages:
-            if not page:
-                continue
-            for match in pattern.finditer(page):
-                tried += 1
-                start, end = max(0, match.start() - 150), match.start() + 250
-                words = page[start:end].split()
-                # Drop the words the window cut in two.
-                window = " ".join(words[1 if start else 0:-1 if end < len(page) else None])
-                found = highlight(window, terms, ANALYZER, fragmenter, MarkFormatter(), top=1)
-                if found:
-                    return found
-                if tried >= attempts:
-                    return opening(pages)
+    end = len(lowered) if end is None else end
+    found = set()
+    for prefix in prefixes:
+        i = lowered.find(prefix, start, end)
+        while i >= 0:
+            if not i or not _WORD_CHAR.match(lowered, i - 1):
+                found.add(i)
+            i = lowered.find(prefix, i + 1, end)
+    return sorted(found)
+
+
+def _word_at(page: str, i: int, terms: frozenset) -> Token | None:
+    """The word starting at page[i], if the index's analyser turns it into one of `terms`."""
+    word = _WORD.match(page, i)
+    if word is not None and any(t.text in terms for t in ANALYZER(word.group(), removestops=False)):
+        return Token(startchar=word.start(), endchar=word.end())
+    return None
+
+
+def _passage(page: str, lowered: str, first: Token, prefixes: list[str], terms: frozenset) -> str:
+    """The first matched word with up to SURROUND characters before it, then the words after it up to
+    SURROUND past the last matched word within SNIPPET_CHARS; matched words in <mark>.
+
+    Only the words the prefixes point at are analysed: analysing every word of a passage (as
+    Whoosh's highlighter does) was most of the cost of a page of results.
+    """
+    start = 0
+    if first.startchar > SURROUND:
+        before = _WORD.search(page, first.startchar - SURROUND)
+        start = before.start()
+        if _WORD_CHAR.match(page, start - 1):   # the window began inside a word: start at the next one
+            start = _WORD.search(page, before.end()).start()
+    limit = start + SNIPPET_CHARS
+    matches = [first] + [t for i in _starts(lowered, prefixes, first.endchar, limit)
+                         if (t := _word_at(page, i, terms)) is not None and t.endchar <= limit]
+    limit = min(limit, matches[-1].endchar + SURROUND)
+    end = matches[-1].endchar
+    for word in _WORD.finditer(page, end):   # whole words only
+        if word.end() > limit:
+            break
+        end = word.end()
+    text = MarkFormatter().format_fragment(Fragment(page, matches, start, end))
+    return _SPACE.sub(" ", text).strip()
+
+
+def snippet(pages: list[str], terms: frozenset) -> str:
+    """A passage around the first matched word, highlighted; else the opening words."""
+    prefixes = _prefixes(terms)
+    tried = 0
+    for page in pages if prefixes else ():
+        if not page:
+            continue
+        lowered = _lowered(page)
+        for i in _starts(lowered, prefixes):
+            found = _word_at(page, i, terms)
+            if found is not None:
+                return _passage(page, lowered, found, prefixes, terms)
+            tried += 1
+            if tried >= ATTEMPTS:
+                return opening(pages)
     return opening(pages)
