@@ -105,6 +105,7 @@ class _Shared:
         self.snapshot_lock = threading.Lock()
         self.snapshots: dict[str, trimming.Snapshot] = {}
         self.subjects = _LRU(1024)
+        self.parsed = _LRU(1024)
         self.callers = _LRU(256)
         self.trims = _LRU(64)
         self.ranked = RankedCache(RANKED_BUDGET)   # (searcher, caller, query) -> Ranked
@@ -313,8 +314,7 @@ class DocumentIndex:
         search is the caller's (gateway.services.search), as for every other use-case.
         """
         page, page_size = check_page(page, page_size)
-        parsed = parse(query, committee=committee, date_from=date_from, date_to=date_to, paragraph=paragraph,
-                       status=status)
+        parsed = self._parsed(account_id, query, committee, date_from, date_to, paragraph, status)
         try:
             req = make_request("discover", "councillor", "", at)
         except ValueError:
@@ -340,6 +340,14 @@ class DocumentIndex:
             total, page_indices = self._text_search(snapshot, trim, only, parsed, start, page_size, sub.id)
         results = self._results(session, snapshot, trim, page_indices, parsed, snippets)
         return {"total": total, "page": page, "pages": math.ceil(total / page_size), "results": results}
+
+    def _parsed(self, caller, *asked) -> ParsedQuery:
+        """The query parsed; kept per caller (as their ranked matches are) for a member paging through it."""
+        if caller is None:
+            return parse(*asked)
+        key = (caller, *asked)
+        found = self._shared.parsed.get(key)
+        return found if found is not None else self._shared.parsed.put(key, parse(*asked))
 
     def _subject(self, gw, session, db, generation, account_id):
         key = (db, generation, account_id)

@@ -101,3 +101,20 @@ def test_snippets_are_made_only_from_documents_the_caller_may_open(small_council
     for query in ("zebrafinch", "budget", "report"):
         c.search(member, query, page_size=100)
     assert seen and all(f"doc-{n}" in readable for n in seen)
+
+
+def test_what_a_member_asked_is_kept_for_them_alone(small_council, monkeypatch):
+    """A member paging reuses their parsed query and ranked matches; another member asking the same
+    is served afresh, so how fast a search answers never tells who asked what before."""
+    c = small_council
+    first, second = c.members[0], c.members[1]
+    calls = []
+    for name in ("parse", "ranked_matches"):
+        real = getattr(index.search, name)
+        monkeypatch.setattr(index.search, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
+    c.search(first, "zebrafinch OR kestrel", page=1, page_size=2)
+    asked = list(calls)
+    c.search(first, "zebrafinch OR kestrel", page=2, page_size=2)
+    assert asked and calls == asked
+    c.search(second, "zebrafinch OR kestrel", page=1, page_size=2)
+    assert calls == asked * 2
