@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from whoosh.index import LockError
 
 from gateway.access.facts import MEMBER
@@ -33,6 +33,11 @@ log = logging.getLogger(__name__)
 ID_CHUNK = 500
 RANKED_BUDGET = 500_000   # matches kept in ranked lists, about 6 MB
 LOCK_ATTEMPTS = 6   # each waits up to build.WRITER_TIMEOUT for whoosh's own lock, then 0.2 s
+# Built once: building a statement per page of results cost as much as running it.
+_TITLES = select(Document.id, Document.title).where(Document.id.in_(bindparam("ids", expanding=True)))
+_PAGES = (select(Document.id, DocumentVersion.pages)
+          .join(DocumentVersion, Document.current_version_id == DocumentVersion.id)
+          .where(Document.id.in_(bindparam("ids", expanding=True))))
 
 
 class _LRU:
@@ -434,16 +439,11 @@ class DocumentIndex:
         if not indices:
             return []
         ids = [snapshot.ids[i] for i in indices]
-        titles = dict(session.execute(select(Document.id, Document.title).where(Document.id.in_(ids))).all())
+        titles = dict(session.execute(_TITLES, {"ids": ids}).all())
         open_ids = [snapshot.ids[i] for i in indices if trim.codes[i] == OPEN] if snippets else []
         pages = {}
         if open_ids:
-            rows = session.execute(
-                select(Document.id, DocumentVersion.pages)
-                .join(DocumentVersion, Document.current_version_id == DocumentVersion.id)
-                .where(Document.id.in_(open_ids))
-            ).all()
-            pages = {ident: list(p or []) for ident, p in rows}
+            pages = {ident: list(p or []) for ident, p in session.execute(_PAGES, {"ids": open_ids})}
         terms = wanted_terms(parsed.readable)
         results = []
         for i in indices:
