@@ -13,10 +13,10 @@ from pathlib import Path
 from sqlalchemy import bindparam, select
 from whoosh.index import LockError
 
+from gateway.access import fact_cache
 from gateway.access.facts import MEMBER
 from gateway.access.gather import FactSource
 from gateway.access.service import make_request
-from gateway.domain.generation import current
 from gateway.domain.models import Document, DocumentVersion
 from index import trimming
 from index.build import store_documents, write_documents
@@ -307,7 +307,7 @@ class DocumentIndex:
 
     def search(self, gw, account_id: str | None, query: str = "", page: int = 1, page_size: int = 20,
                committee: str | None = None, date_from=None, date_to=None, paragraph: int | None = None,
-               status: str | None = None, at=None, snippets: bool = True) -> dict:
+               status: str | None = None, at=None, snippets: bool = True, session=None) -> dict:
         """Documents the caller may discover that match, one page of them.
 
         {"total", "page", "pages", "results": [{"id", "title", "committee", "committee_name",
@@ -316,7 +316,8 @@ class DocumentIndex:
         only discoverable matches. An empty query lists all discoverable documents, newest
         meeting first. `snippets=False` leaves every snippet None (for bulk listings).
         Raises QueryError (with a message for the person) for a malformed query. Recording the
-        search is the caller's (gateway.services.search), as for every other use-case.
+        search is the caller's (gateway.services.search), as for every other use-case; it passes its
+        `session` (else the search opens one).
         """
         page, page_size = check_page(page, page_size)
         parsed = self._parsed(account_id, query, committee, date_from, date_to, paragraph, status)
@@ -324,13 +325,15 @@ class DocumentIndex:
             req = make_request("discover", "councillor", "", at)
         except ValueError:
             raise QueryError(f"at: {at!r} is not a date; write dates as YYYY-MM-DD.") from None
-        with gw.sessions() as session:
+        if session is not None:
             return self._search(gw, session, account_id, parsed, page, page_size, req, snippets)
+        with gw.sessions() as own:
+            return self._search(gw, own, account_id, parsed, page, page_size, req, snippets)
 
     def _search(self, gw, session, account_id, parsed: ParsedQuery, page, page_size, req, snippets) -> dict:
         shared = self._shared
         db = gw.settings.sqlalchemy_url
-        generation = current(session)   # read before any fact, so a cached copy is never newer than its number
+        generation = fact_cache.generation(session)   # before any fact: a cached copy is never newer than its number
         snapshot = shared.snapshot(db, session, generation)
         sub, standing = self._subject(gw, session, db, generation, account_id)
         committee = self._committee(snapshot, parsed.filters.committee)

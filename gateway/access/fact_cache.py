@@ -11,16 +11,14 @@ import threading
 import weakref
 from dataclasses import dataclass
 
-from sqlalchemy import event, select
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from gateway.domain.models import Generation
+from gateway.domain.generation import READ, current
 
 WROTE = "gateway.wrote"   # session.info key: the open transaction has written
 _NOTED = "gateway.generation"   # session.info key: the generation already read in this transaction
-_GENERATIONS = Generation.__table__
-_READ_GENERATION = select(_GENERATIONS.c.value).where(_GENERATIONS.c.id == 1)   # built once: it runs per request
-GENERATION = _READ_GENERATION.scalar_subquery()   # for a statement that reads it beside another value
+GENERATION = READ.scalar_subquery()   # for a statement that reads it beside another value
 
 
 @dataclass(frozen=True)
@@ -86,24 +84,30 @@ _caches: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # engine ->
 _lock = threading.Lock()
 
 
+def generation(session: Session) -> int:
+    """The access generation, as already read in this transaction when it was (see `note_generation`).
+
+    Read it before any fact, so a cached fact is never older than the number.
+    """
+    found = session.info.get(_NOTED)
+    return found if found is not None else current(session)
+
+
 def shared(session: Session, read_council) -> GenerationCache | None:
     """This generation's cache for the session's database; None for a session that has written."""
     if session.info.get(WROTE):
         return None
     engine = session.get_bind()
-    # Read before any fact, so cached facts are never older than the number; Core, not the ORM: it is per request.
-    generation = session.info.get(_NOTED)
-    if generation is None:
-        generation = session.connection().scalar(_READ_GENERATION) or 0
+    number = generation(session)
     found = _caches.get(engine)
-    if found is not None and found.generation == generation:
+    if found is not None and found.generation == number:
         return found
-    fresh = GenerationCache(generation, read_council(session))
+    fresh = GenerationCache(number, read_council(session))
     with _lock:
         found = _caches.get(engine)
-        if found is None or found.generation < generation:
+        if found is None or found.generation < number:
             _caches[engine] = found = fresh
-    return found if found.generation == generation else fresh
+    return found if found.generation == number else fresh
 
 
 def note_generation(session: Session, generation: int | None) -> None:

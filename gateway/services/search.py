@@ -31,10 +31,12 @@ def search(gw, session: Session, account_id: str | None, query: str = "", page: 
             raise InvalidField("date_to", "the ‘to’ date must be the same as or after the ‘from’ date")
         try:
             found = gw.index.search(gw, account_id, query or "", page, page_size, committee=committee,
-                                    date_from=date_from, date_to=date_to, paragraph=paragraph, status=status)
+                                    date_from=date_from, date_to=date_to, paragraph=paragraph, status=status,
+                                    session=session)
             if found["total"] and page > found["pages"]:  # past the end (a stale link): the last page instead
                 found = gw.index.search(gw, account_id, query or "", found["pages"], page_size, committee=committee,
-                                        date_from=date_from, date_to=date_to, paragraph=paragraph, status=status)
+                                        date_from=date_from, date_to=date_to, paragraph=paragraph, status=status,
+                                        session=session)
         except QueryError as exc:  # the filters are checked above, so what is left is the query itself
             raise InvalidField("q", str(exc)) from None
     except InvalidField as exc:
