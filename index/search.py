@@ -159,6 +159,12 @@ class _Shared:
         return found
 
 
+def ranked_key(searcher_key, caller, query) -> tuple:
+    """The key of a caller's ranked matches. Whoosh hashes `title:x OR body:x` alike for every x (its
+    terms' hashes cancel out), so the query's text is hashed beside it."""
+    return searcher_key, caller, repr(query), query
+
+
 def ids_by_docnum(searcher, cache: dict | None = None) -> list:
     """Document number -> id for the live documents of `searcher` (None where deleted).
 
@@ -404,7 +410,7 @@ class DocumentIndex:
         answers never tells anybody what somebody else searched for (so nothing is kept for nobody signed in)."""
         if caller is None:
             return ranked_matches(searcher, query)
-        rkey = (key, caller, query)
+        rkey = ranked_key(key, caller, query)
         found = self._shared.ranked.get(rkey)
         return found if found is not None else self._shared.ranked.put(rkey, ranked_matches(searcher, query))
 

@@ -176,3 +176,14 @@ def test_nobody_signed_in_finds_nothing(small_council):
     result = small_council.search(None, "")
     assert result == {"total": 0, "page": 1, "pages": 0, "results": []}
     assert small_council.search(None, "zebrafinch")["total"] == 0
+
+
+def test_queries_kept_for_a_member_are_told_apart_by_hash():
+    """Whoosh hashes every `title:x OR body:x` alike; a member's kept queries must not all collide
+    (each lookup would compare against every query they asked before)."""
+    from index.search import ranked_key
+
+    words = [f"word{n}" for n in range(50)] + ["budget OR zq1", "budget OR zq2", '"leisure centre" pool']
+    keys = [ranked_key("searcher", "cllr-a", parse(w).readable) for w in words]
+    assert len({hash(k) for k in keys}) == len(words)
+    assert ranked_key("searcher", "cllr-a", parse("budget").readable) == ranked_key("searcher", "cllr-a", parse("budget").readable)
