@@ -33,11 +33,13 @@ log = logging.getLogger(__name__)
 ID_CHUNK = 500
 RANKED_BUDGET = 500_000   # matches kept in ranked lists, about 6 MB
 LOCK_ATTEMPTS = 6   # each waits up to build.WRITER_TIMEOUT for whoosh's own lock, then 0.2 s
-# Built once: building a statement per page of results cost as much as running it.
-_TITLES = select(Document.id, Document.title).where(Document.id.in_(bindparam("ids", expanding=True)))
-_PAGES = (select(Document.id, DocumentVersion.pages)
-          .join(DocumentVersion, Document.current_version_id == DocumentVersion.id)
-          .where(Document.id.in_(bindparam("ids", expanding=True))))
+# Built once, and Core rather than the ORM: building and running them through the ORM for each page of
+# results cost as much as the database's own work.
+_DOCUMENTS, _VERSIONS = Document.__table__, DocumentVersion.__table__
+_TITLES = select(_DOCUMENTS.c.id, _DOCUMENTS.c.title).where(_DOCUMENTS.c.id.in_(bindparam("ids", expanding=True)))
+_PAGES = (select(_DOCUMENTS.c.id, _VERSIONS.c.pages)
+          .join(_VERSIONS, _DOCUMENTS.c.current_version_id == _VERSIONS.c.id)
+          .where(_DOCUMENTS.c.id.in_(bindparam("ids", expanding=True))))
 
 
 class _LRU:
@@ -448,11 +450,12 @@ class DocumentIndex:
         if not indices:
             return []
         ids = [snapshot.ids[i] for i in indices]
-        titles = dict(session.execute(_TITLES, {"ids": ids}).all())
+        connection = session.connection()
+        titles = dict(connection.execute(_TITLES, {"ids": ids}).all())
         open_ids = [snapshot.ids[i] for i in indices if trim.codes[i] == OPEN] if snippets else []
         pages = {}
         if open_ids:
-            pages = {ident: list(p or []) for ident, p in session.execute(_PAGES, {"ids": open_ids})}
+            pages = {ident: list(p or []) for ident, p in connection.execute(_PAGES, {"ids": open_ids})}
         terms = wanted_terms(parsed.readable)
         results = []
         for i in indices:

@@ -2,6 +2,7 @@
 
 import html
 import re
+from functools import lru_cache
 
 from whoosh.analysis import Token
 from whoosh.highlight import Formatter, Fragment, get_text
@@ -98,10 +99,16 @@ def _starts(lowered: str, prefixes: list[str], start: int = 0, end: int | None =
     return sorted(found)
 
 
+@lru_cache(maxsize=8192)
+def _analysed(word: str) -> tuple[str, ...]:
+    """What the index's analyser makes of one word (as whoosh's stemmer does, its results are kept)."""
+    return tuple(t.text for t in ANALYZER(word, removestops=False))
+
+
 def _word_at(page: str, i: int, terms: frozenset) -> Token | None:
     """The word starting at page[i], if the index's analyser turns it into one of `terms`."""
     word = _WORD.match(page, i)
-    if word is not None and any(t.text in terms for t in ANALYZER(word.group(), removestops=False)):
+    if word is not None and not terms.isdisjoint(_analysed(word.group().lower())):
         return Token(startchar=word.start(), endchar=word.end())
     return None
 
