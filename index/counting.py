@@ -18,15 +18,18 @@ from collections import OrderedDict
 
 from whoosh.collectors import UnlimitedCollector
 
+from index.best_first import BestFirst
+from index.block_scoring import scored_matches
 from index.phrase_first import PhraseFirst, PhraseRanking, bound
 
 
 class Ranked:
     """Every document number matching a query (`matches`, for counting), and the ranking, best first
-    (score, then document number): `docnums` with their `scores`, as far as it is settled. It is all
-    settled unless the query ranks a phrase first: then `rest` settles more when asked (`settle`)."""
+    (score, then document number): `docnums` with their `scores`, as far as it is settled; `rest`
+    (None once all is settled) settles more when asked (`settle`)."""
 
-    def __init__(self, docnums: array, scores: array, rest: PhraseRanking | None = None, matches: array | None = None):
+    def __init__(self, docnums: array, scores: array, rest: BestFirst | PhraseRanking | None = None,
+                 matches: array | None = None):
         self.docnums, self.scores, self.rest = docnums, scores, rest
         self.matches = docnums if matches is None else matches
         self.lock = threading.Lock()
@@ -88,14 +91,25 @@ def _every_match(searcher, query) -> list:
     return collector.results().top_n   # [(score, docnum)] sorted by (-score, docnum)
 
 
+def _settled(hits: list) -> tuple[array, array]:
+    return array("i", [docnum for _score, docnum in hits]), array("d", [score for score, _docnum in hits])
+
+
 def ranked_matches(searcher, query) -> Ranked:
+    """Words alone are scored a posting block at a time and ranked as far as asked; any other query
+    is ranked whole by Whoosh's collector. A phrase ranked first (`PhraseFirst`) is read as far as asked."""
     factor = bound(query) if isinstance(query, PhraseFirst) else None
-    if factor is None:
-        hits = _every_match(searcher, query)
-        return Ranked(array("i", [docnum for _score, docnum in hits]), array("d", [score for score, _docnum in hits]))
-    words = _every_match(searcher, query.a)   # the phrase never adds a match: these are all of them
-    rest = PhraseRanking(searcher, query.b, words, factor)
-    return Ranked(array("i"), array("d"), rest, matches=rest.docnums)
+    words = query.a if factor is not None else query
+    found = scored_matches(searcher, words)
+    if found is None:
+        hits = _settled(_every_match(searcher, words))
+        if factor is None:
+            return Ranked(*hits)
+        found = hits
+    docnums, scores = found
+    best = BestFirst(docnums, scores)
+    rest = best if factor is None else PhraseRanking(searcher, query.b, best, factor)
+    return Ranked(array("i"), array("d"), rest, matches=docnums)
 
 
 def top_and_total(ranked: Ranked, limit: int, allowed: set) -> tuple[int, list]:
