@@ -108,5 +108,16 @@ def test_best_first_takes_higher_scores_then_lower_document_numbers():
     best = BestFirst([7, 3, 9, 1, 5], [0.5, 2.0, 0.5, 0.5, 3.0])
     assert best.take(2) == [(3.0, 5), (2.0, 3)] and len(best) == 3
     assert best.take(10) == [(0.5, 1), (0.5, 7), (0.5, 9)] and best.done()
-    rest = BestFirst([4, 2], [1.0, 1.0])
-    assert sorted(rest.take_rest()) == [(1.0, 2), (1.0, 4)] and rest.done()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_best_first_taken_in_any_steps_is_one_sorted_order(seed):
+    rng = random.Random(seed)
+    docnums = rng.sample(range(5000), 1500)
+    scores = [rng.choice([0.5, 1.25, 3.0]) if rng.random() < 0.4 else rng.random() for _ in docnums]
+    want = sorted(zip(scores, docnums), key=lambda hit: (-hit[0], hit[1]))
+    best, got = BestFirst(docnums, scores), []
+    while len(got) < len(want) // 2:
+        got += best.take(rng.choice([1, 5, 40, 300]))
+    assert got == want[:len(got)] and len(best) == len(want) - len(got)
+    assert sorted(best.take_rest(), key=lambda hit: (-hit[0], hit[1])) == want[len(got):] and best.done()
