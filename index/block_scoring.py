@@ -115,9 +115,11 @@ def _leaf_scores(matcher) -> dict[int, float]:
     if block_scores is None:
         raise _Unsupported(type(matcher.scorer).__name__)
     found = {}
-    matcher.reset()   # a filter of deleted documents steps past those at the start when it is made
+    # Whole blocks from the one it is at: a filter of deleted documents, when it is made, steps past
+    # those at the start (reading the first block's ids), and what it stepped past is left out anyway.
     while matcher.is_active():
-        matcher._read_ids()
+        if matcher._ids is None:
+            matcher._read_ids()
         matcher._read_weights()
         ids = matcher._ids
         found.update(zip(ids, block_scores(ids, matcher._weights)))
