@@ -1,16 +1,15 @@
 """Every match of a query of words scored a posting block at a time, with Whoosh's own scores.
 
 Whoosh's `UnlimitedCollector` steps its matcher tree one document at a time, through several Python
-calls per term per match: most of a new search's cost. For queries of terms under And and Or (what
-the parser makes of words) this has Whoosh build its matcher tree (`query.matcher`: the same shape,
-deletions and boosts) around postings held unread (`_Unread`: Whoosh's matchers read ahead when
-they are made, `ArrayUnionMatcher` scores a whole part of the segment), then reads each term's postings a
-whole block at a time (the ids and weights the codec decodes), scores each block in one pass, and
-combines the children as the tree does:
-a union adds the scores of both where both match, an intersection keeps the documents of both and
-adds. Floating-point addition is commutative but not associative, so following the tree's own
-shape gives the very sums (bitwise) that Whoosh's matchers give. Any other matcher (phrases, Not,
-AndNot, a coordination bonus...) is left to Whoosh: `scored_matches` returns None.
+calls per term per match: most of a new search's cost. For terms under And and Or (what the parser
+makes of words) this has Whoosh build its matcher tree (`query.matcher`: the same shape, deletions
+and boosts) around postings held unread (Whoosh's matchers read ahead when they are made;
+`ArrayUnionMatcher` scores a whole part of the segment), then reads each term's postings a whole
+block at a time (the ids and weights the codec decodes), scores a block in one pass, and combines
+the children as the tree does: a union adds both scores where both match, an intersection keeps
+the documents of both and adds. Floating-point addition is commutative but not associative, so
+following the tree's own shape gives the very sums (bitwise) that Whoosh's matchers give. Any
+other matcher (phrases, Not, AndNot, a coordination bonus...) is left to Whoosh.
 """
 
 from array import array
@@ -43,13 +42,20 @@ def scored_matches(searcher, query) -> tuple[array, array] | None:
 
 
 class _Held:
-    """A term's postings as Whoosh made them, held unread: inactive to the matchers built around it."""
+    """A term's postings as Whoosh made them, held unread: an inactive leaf of the same term to the
+    matchers built around it."""
 
     def __init__(self, postings):
         self.postings = postings
 
     def is_active(self):
         return False
+
+    def children(self):
+        return []
+
+    def term(self):
+        return self.postings.term()
 
 
 _HELD: dict = {}   # class of postings -> its held class

@@ -3,8 +3,9 @@
 Whoosh's `TopCollector` raises a minimum score once its heap is full and hands it to
 `matcher.replace(minscore)`, which drops the branches of an OR (title OR body) that can no longer
 reach the top N. That finds the right top N but stops counting the documents those branches would
-have matched: totals and page counts came out short for common words. So every match is scored
-(`UnlimitedCollector`, no pruning), and the caller's allow-list is applied to the ranked list.
+have matched: totals and page counts came out short for common words. So every match is scored (no
+pruning: `index.block_scoring` for words, Whoosh's `UnlimitedCollector` for anything else), and the
+caller's allow-list is applied to the ranked list, put in order only as far as a page needs it.
 
 Scores read only the matched document's own text (`ranking.OwnTextWeighting`), so the ranked list
 is the same whoever asks; scoring is most of a search's cost, so a caller paging through results
@@ -96,17 +97,14 @@ def _settled(hits: list) -> tuple[array, array]:
 
 
 def ranked_matches(searcher, query) -> Ranked:
-    """Words alone are scored a posting block at a time and ranked as far as asked; any other query
-    is ranked whole by Whoosh's collector. A phrase ranked first (`PhraseFirst`) is read as far as asked."""
+    """Words are scored a posting block at a time and ranked as far as asked (a phrase ranked first is
+    read as far as asked too); anything else is scored and ranked whole by Whoosh's collector."""
     factor = bound(query) if isinstance(query, PhraseFirst) else None
-    words = query.a if factor is not None else query
+    words = query if factor is None else query.a   # the phrase never adds a match: these are all of them
     found = scored_matches(searcher, words)
-    if found is None:
-        hits = _settled(_every_match(searcher, words))
-        if factor is None:
-            return Ranked(*hits)
-        found = hits
-    docnums, scores = found
+    if found is None and factor is None:
+        return Ranked(*_settled(_every_match(searcher, query)))
+    docnums, scores = found or _settled(_every_match(searcher, words))
     best = BestFirst(docnums, scores)
     rest = best if factor is None else PhraseRanking(searcher, query.b, best, factor)
     return Ranked(array("i"), array("d"), rest, matches=docnums)
