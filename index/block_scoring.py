@@ -26,7 +26,7 @@ class _Unsupported(Exception):
 
 def scored_matches(searcher, query) -> tuple[array, array] | None:
     """(document numbers, their scores) of every match of `query`, in no particular order; None when
-    `query` holds anything but terms under And and Or."""
+    Whoosh's collector is to score it (anything but terms under And and Or)."""
     if not _words_only(query):
         return None
     context = searcher.context()
@@ -98,10 +98,9 @@ def _scores(matcher) -> dict[int, float]:
     if kind is IntersectionMatcher:
         a, b = _scores(matcher.a), _scores(matcher.b)
         return {docnum: a[docnum] + b[docnum] for docnum in a.keys() & b.keys()}
-    if kind is FilterMatcher:   # deleted documents left out
+    if kind is FilterMatcher and matcher._exclude:   # deleted documents left out
         found = _boosted(_scores(matcher.child), matcher.boost)
-        wanted = found.keys() & matcher._ids
-        for docnum in (wanted if matcher._exclude else found.keys() - wanted):
+        for docnum in found.keys() & matcher._ids:
             del found[docnum]
         return found
     if kind is WrappingMatcher:

@@ -41,9 +41,6 @@ class _ConstantScorer(BaseScorer):
     def score(self, matcher):
         return self.value
 
-    def block_scores(self, ids, weights) -> list[float]:
-        return [self.value] * len(ids)
-
     def max_quality(self):
         return self.value
 

@@ -5,6 +5,8 @@ import random
 
 import pytest
 from whoosh.query import And, Not, Or, Phrase, Term
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
 
 from index.best_first import BestFirst
 from index.block_scoring import scored_matches
@@ -92,6 +94,8 @@ def test_anything_but_terms_under_and_or_is_left_to_whoosh(searcher):
               Phrase("body", ["leisur", "centr"]), Or([Term("body", "tax"), Phrase("body", ["leisur", "centr"])]),
               Or([Term("body", "tax"), Term("body", "roof")], scale=0.5)):   # a coordination bonus
         assert scored_matches(searcher, q) is None
+    other = Searcher(searcher.reader(), weighting=BM25F(), closereader=False)   # a scorer without block_scores
+    assert scored_matches(other, Term("body", "tax")) is None
 
 
 @pytest.mark.parametrize("blockwise", [True, False])
