@@ -3,8 +3,9 @@
 Whoosh's `TopCollector` raises a minimum score once its heap is full and hands it to
 `matcher.replace(minscore)`, which drops the branches of an OR (title OR body) that can no longer
 reach the top N. That finds the right top N but stops counting the documents those branches would
-have matched: totals and page counts came out short for common words. So every match is scored
-(`UnlimitedCollector`, no pruning), and the caller's allow-list is applied to the ranked list.
+have matched: totals and page counts came out short for common words. So every match is scored (no
+pruning: `index.block_scoring` for words, Whoosh's `UnlimitedCollector` for anything else), and the
+caller's allow-list is applied to the ranked list, put in order only as far as a page needs it.
 
 Scores read only the matched document's own text (`ranking.OwnTextWeighting`), so the ranked list
 is the same whoever asks; scoring is most of a search's cost, so a caller paging through results
@@ -18,15 +19,18 @@ from collections import OrderedDict
 
 from whoosh.collectors import UnlimitedCollector
 
+from index.best_first import BestFirst
+from index.block_scoring import scored_matches
 from index.phrase_first import PhraseFirst, PhraseRanking, bound
 
 
 class Ranked:
     """Every document number matching a query (`matches`, for counting), and the ranking, best first
-    (score, then document number): `docnums` with their `scores`, as far as it is settled. It is all
-    settled unless the query ranks a phrase first: then `rest` settles more when asked (`settle`)."""
+    (score, then document number): `docnums` with their `scores`, as far as it is settled; `rest`
+    (None once all is settled) settles more when asked (`settle`)."""
 
-    def __init__(self, docnums: array, scores: array, rest: PhraseRanking | None = None, matches: array | None = None):
+    def __init__(self, docnums: array, scores: array, rest: BestFirst | PhraseRanking | None = None,
+                 matches: array | None = None):
         self.docnums, self.scores, self.rest = docnums, scores, rest
         self.matches = docnums if matches is None else matches
         self.lock = threading.Lock()
@@ -88,14 +92,22 @@ def _every_match(searcher, query) -> list:
     return collector.results().top_n   # [(score, docnum)] sorted by (-score, docnum)
 
 
+def _settled(hits: list) -> tuple[array, array]:
+    return array("i", [docnum for _score, docnum in hits]), array("d", [score for score, _docnum in hits])
+
+
 def ranked_matches(searcher, query) -> Ranked:
+    """Words are scored a posting block at a time and ranked as far as asked (a phrase ranked first is
+    read as far as asked too); anything else is scored and ranked whole by Whoosh's collector."""
     factor = bound(query) if isinstance(query, PhraseFirst) else None
-    if factor is None:
-        hits = _every_match(searcher, query)
-        return Ranked(array("i", [docnum for _score, docnum in hits]), array("d", [score for score, _docnum in hits]))
-    words = _every_match(searcher, query.a)   # the phrase never adds a match: these are all of them
-    rest = PhraseRanking(searcher, query.b, words, factor)
-    return Ranked(array("i"), array("d"), rest, matches=rest.docnums)
+    words = query if factor is None else query.a   # the phrase never adds a match: these are all of them
+    found = scored_matches(searcher, words)
+    if found is None and factor is None:
+        return Ranked(*_settled(_every_match(searcher, query)))
+    docnums, scores = found or _settled(_every_match(searcher, words))
+    best = BestFirst(docnums, scores)
+    rest = best if factor is None else PhraseRanking(searcher, query.b, best, factor)
+    return Ranked(array("i"), array("d"), rest, matches=docnums)
 
 
 def top_and_total(ranked: Ranked, limit: int, allowed: set) -> tuple[int, list]:

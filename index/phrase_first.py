@@ -12,13 +12,14 @@ order from the top down as far as it is asked to. Each score it settles is Whoos
 score at that document (`AndMaybeMatcher.score`).
 """
 
-from array import array
 from bisect import bisect_left
 from collections import Counter
-from heapq import heappop, heappush
+from heapq import heapify, heappop
 
 from whoosh.matching import WrappingMatcher
 from whoosh.query import And, AndMaybe, Or, Phrase, Term
+
+from index.best_first import BestFirst
 
 # The phrase is read first at the best this many matches of the words, then (if more of the ranking
 # is asked for) at all the rest in one pass: reading at chosen documents decodes most posting blocks
@@ -137,41 +138,43 @@ def phrase_scores(searcher, phrase, docnums=None) -> dict[int, float]:
 class PhraseRanking:
     """The final order of a PhraseFirst query's matches, settled from the top down on demand.
 
-    `words` are the words' matches best first ([(score, docnum)]); `factor` is `bound(query)`.
+    `words` gives the words' matches best first (`BestFirst`); `factor` is `bound(query)`.
     A match not yet read for the phrase may score up to `factor` x its words' score, so a read
     match is placed once its final score beats that for every match not yet read.
     """
 
-    def __init__(self, searcher, phrase, words: list, factor: float):
-        self.searcher, self.phrase, self.factor = searcher, phrase, factor
-        self.docnums = array("i", [docnum for _score, docnum in words])   # every match, as the words rank them
-        self.scores = array("d", [score for score, _docnum in words])
-        self.read = 0        # the first `read` have been read for the phrase
-        self.waiting = []    # heap of (-final score, docnum) read but not yet placed
+    def __init__(self, searcher, phrase, words: BestFirst, factor: float):
+        self.searcher, self.phrase, self.words, self.factor = searcher, phrase, words, factor
+        self.read = 0                  # how many of the words' best matches have been read for the phrase
+        self.unread = words.take(1)    # the best match not read yet ([(score, docnum)]), [] when none
+        self.waiting = []              # heap of (-final score, docnum) read but not yet placed
 
     def done(self) -> bool:
-        return self.read == len(self.docnums) and not self.waiting
+        return not self.unread and not self.waiting
 
     def take(self, count: int) -> list:
         """The next `count` matches in final order ([(score, docnum)]; fewer at the end)."""
         out = []
-        waiting, size = self.waiting, len(self.docnums)
+        waiting, words = self.waiting, self.words
         while len(out) < count and not self.done():
-            best_unread = self.scores[self.read] * self.factor if self.read < size else None
+            best_unread = self.unread[0][0] * self.factor if self.unread else None
             if waiting and (best_unread is None or -waiting[0][0] > best_unread):
                 score, docnum = heappop(waiting)
                 out.append((-score, docnum))
                 continue
-            start = self.read
-            if start == 0 and size > 2 * FIRST_READ:
-                end = FIRST_READ
-                extra = phrase_scores(self.searcher, self.phrase, self.docnums[:end])
+            if self.read == 0 and len(words) + 1 > 2 * FIRST_READ:
+                batch = self.unread + words.take(FIRST_READ - 1)
+                extra = phrase_scores(self.searcher, self.phrase, [docnum for _score, docnum in batch])
+                self.unread = words.take(1)
             else:
-                end, extra = size, phrase_scores(self.searcher, self.phrase)
-            self.read = end
-            for score, docnum in zip(self.scores[start:end], self.docnums[start:end]):
+                batch = self.unread + words.take_rest()
+                extra = phrase_scores(self.searcher, self.phrase)
+                self.unread = []
+            self.read += len(batch)
+            for score, docnum in batch:
                 boost = extra.get(docnum)
-                heappush(waiting, (-(score + boost if boost is not None else score), docnum))
+                waiting.append((-(score + boost if boost is not None else score), docnum))
+            heapify(waiting)
         if self.done():
             self.searcher = None   # nothing more to read: let the searcher go
         return out

@@ -58,27 +58,43 @@ class _OwnTextScorer(WeightLengthScorer):
     def __init__(self, searcher, fieldname, text, boost, k1, b, typical):
         self.boost, self.k1, self.b, self.typical = boost, k1, b, typical
         self.setup(searcher, fieldname, text)
-        self.dfl = field_lengths(searcher, fieldname).__getitem__
+        lengths = field_lengths(searcher, fieldname)
+        self.dfl = lengths.__getitem__
+        self.norms = _kept(searcher, (fieldname, k1, b, typical), lambda _reader: [self._norm(n) for n in lengths])
+
+    def _norm(self, length):
+        return self.k1 * (1.0 - self.b + self.b * (length or 1) / self.typical)
 
     def _score(self, weight, length):
-        k = self.k1 * (1.0 - self.b + self.b * (length or 1) / self.typical)
-        return self.boost * weight * (self.k1 + 1.0) / (weight + k)
+        return self.boost * weight * (self.k1 + 1.0) / (weight + self._norm(length))
+
+    def block_scores(self, ids, weights) -> list[float]:
+        """`_score` at each posting of a block (its document numbers and weights), bitwise: the same
+        operations in the same order, each document's `_norm` read from `norms` (twice as fast)."""
+        boost, top, norms = self.boost, self.k1 + 1.0, self.norms
+        return [boost * w * top / (w + norms[docnum]) for docnum, w in zip(ids, weights)]
 
 
-# reader -> {field: [length of that field in each document]}. A search scores every match, and reading
-# each length from the index file was a fifth of that; a segment's lengths never change, and a
-# refreshed searcher keeps the readers of the segments it kept.
-_lengths: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_lengths_lock = threading.Lock()
+# reader -> {key: [a value for each document]}: field lengths, and their `_norm`s. A search scores every
+# match, and reading each length from the index file was a fifth of that; a segment's lengths never
+# change, and a refreshed searcher keeps the readers of the segments it kept.
+_per_document: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_per_document_lock = threading.Lock()
+
+
+def _kept(searcher, key, make) -> list:
+    """`make(reader)` for the searcher's (segment) reader, made once and kept under `key`."""
+    reader = searcher.reader()
+    with _per_document_lock:
+        found = _per_document.setdefault(reader, {}).get(key)
+    if found is None:
+        found = make(reader)
+        with _per_document_lock:
+            _per_document[reader][key] = found
+    return found
 
 
 def field_lengths(searcher, fieldname: str) -> list[int]:
     """The length of `fieldname` in each document of the searcher's (segment) reader, 1 where it has none."""
-    reader = searcher.reader()
-    with _lengths_lock:
-        found = _lengths.setdefault(reader, {}).get(fieldname)
-    if found is None:
-        found = [searcher.doc_field_length(docnum, fieldname, 1) for docnum in range(reader.doc_count_all())]
-        with _lengths_lock:
-            _lengths[reader][fieldname] = found
-    return found
+    return _kept(searcher, fieldname, lambda reader: [searcher.doc_field_length(docnum, fieldname, 1)
+                                                      for docnum in range(reader.doc_count_all())])
