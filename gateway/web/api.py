@@ -241,6 +241,9 @@ def account(call: Call):
 
 # -- search and documents ------------------------------------------------------------------------
 
+RESULT_FIELDS = tuple(answers.SearchResult.model_fields)   # read once: pydantic builds the mapping on each read
+
+
 @route("/search", tags=("documents",),
        query=(Field("q", description='Words, "phrases", AND, OR, NOT and brackets; empty lists every document '
                                      "the caller may discover, newest meeting first", max_length=2000, default=""),
@@ -272,7 +275,7 @@ def search(call: Call):
         if item.get("visibility") not in ("open", "listed"):  # the index trims these; never pass one on
             log.error("search returned %s with visibility %r", item.get("id"), item.get("visibility"))
             continue
-        result = {key: item.get(key) for key in answers.SearchResult.model_fields}
+        result = {key: item.get(key) for key in RESULT_FIELDS}
         if result["visibility"] != "open":
             result["snippet"] = None
         results.append(answers.SearchResult(**result))
