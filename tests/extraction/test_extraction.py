@@ -412,12 +412,14 @@ def test_worker_is_import_light(tmp_path, monkeypatch):
     report = tmp_path / "modules.txt"
     probe = tmp_path / "probe_worker.py"
     probe.write_text(
-        "import atexit, runpy, sys\n"
-        "def report():\n"
+        "import os, runpy, sys\n"
+        "exit_now = os._exit\n"
+        "def report(status):\n"
         "    heavy = sorted({m.split('.')[0] for m in sys.modules} & "
         "{'gateway', 'flask', 'sqlalchemy', 'psycopg', 'whoosh', 'casbin', 'fpdf', 'pypdf'})\n"
         f"    open({str(report)!r}, 'w').write(repr(heavy))\n"
-        "atexit.register(report)\n"
+        "    exit_now(status)\n"
+        "os._exit = report   # the worker ends with os._exit\n"
         f"runpy.run_path({str(pdf_runner.WORKER_SCRIPT)!r}, run_name='__main__')\n"
     )
     monkeypatch.setattr(pdf_runner, "WORKER_SCRIPT", probe)
