@@ -319,6 +319,8 @@ def _classifier(context: bytes):
 
     try:
         import classifiers
+
+        classify_pages = classifiers.classify_pages   # its patterns compiled now, not on the first file's clock
     except ImportError:   # the parent classifies instead
         return None
     council = json.loads(context.decode("utf-8"))
@@ -326,7 +328,7 @@ def _classifier(context: bytes):
     matters = tuple(classifiers.MatterKeywords(m["id"], tuple(m["keywords"])) for m in council["matters"])
 
     def classify(pages: list) -> dict:
-        return {"labels": classifiers.classify_pages(pages, groups).to_json(),
+        return {"labels": classify_pages(pages, groups).to_json(),
                 "matters": list(classifiers.infer_matters(pages, matters))}
 
     return classify
