@@ -8,7 +8,6 @@ No database, web framework, file or network access here; every check names itsel
 the `check` field of its evidence.
 """
 
-from .classify import classify_pages, unreadable
 from .matters import infer_matters
 from .model import (
     CONTRACT_TERMS,
@@ -22,6 +21,7 @@ from .model import (
 )
 
 CLASSIFIER_VERSION = "2026.12.2"
+
 
 __all__ = [
     "CLASSIFIER_VERSION",
@@ -37,3 +37,13 @@ __all__ = [
     "infer_matters",
     "unreadable",
 ]
+
+
+def __getattr__(name: str):
+    # classify_pages and unreadable bring in every pattern (about 0.1 CPU-s to compile): a process that only
+    # reads labels, or leaves the classifying to its extraction workers (`gateway ingest`), starts without them.
+    if name in ("classify_pages", "unreadable"):
+        from . import classify
+
+        return getattr(classify, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -51,3 +51,14 @@ def test_classifiers_import_no_web_database_or_gateway_code():
     )
     completed = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_the_patterns_are_compiled_only_for_a_process_that_classifies():
+    """Reading labels (`gateway ingest`'s own process, whose workers classify) does not compile every pattern."""
+    probe = ("import sys, classifiers\n"
+             "before = 'classifiers.content' in sys.modules\n"
+             "assert classifiers.unreadable('x').needs_review and not hasattr(classifiers, 'no_such_name')\n"
+             "print(before, 'classifiers.content' in sys.modules, classifiers.classify_pages is classifiers.classify.classify_pages)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True", "True"]

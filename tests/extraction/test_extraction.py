@@ -412,12 +412,14 @@ def test_worker_is_import_light(tmp_path, monkeypatch):
     report = tmp_path / "modules.txt"
     probe = tmp_path / "probe_worker.py"
     probe.write_text(
-        "import atexit, runpy, sys\n"
-        "def report():\n"
+        "import os, runpy, sys\n"
+        "exit_now = os._exit\n"
+        "def report(status):\n"
         "    heavy = sorted({m.split('.')[0] for m in sys.modules} & "
         "{'gateway', 'flask', 'sqlalchemy', 'psycopg', 'whoosh', 'casbin', 'fpdf', 'pypdf'})\n"
         f"    open({str(report)!r}, 'w').write(repr(heavy))\n"
-        "atexit.register(report)\n"
+        "    exit_now(status)\n"
+        "os._exit = report   # the worker ends with os._exit\n"
         f"runpy.run_path({str(pdf_runner.WORKER_SCRIPT)!r}, run_name='__main__')\n"
     )
     monkeypatch.setattr(pdf_runner, "WORKER_SCRIPT", probe)
@@ -536,3 +538,77 @@ def test_a_worker_that_dies_classifying_a_text_file_leaves_it_to_this_process(tm
     assert labels == classifiers.classify_pages(extraction.pages, ()) and labels.exempt_paragraphs
     assert matters == ["m-pool"]
     assert "laterword" in later.pages[0]   # the dead worker was replaced
+
+
+# --------------------------------------------------------------------------- page text
+
+def cid_font(encoding: bytes) -> bytes:
+    """A Type0 font with no ToUnicode (so pdfminer names each character "(cid:N)"); Identity-V writes vertically."""
+    return (b"<< /Type /Font /Subtype /Type0 /BaseFont /Plain /Encoding /" + encoding + b" /DescendantFonts [<< "
+            b"/Type /Font /Subtype /CIDFontType2 /BaseFont /Plain /CIDSystemInfo << /Registry (Adobe) "
+            b"/Ordering (Identity) /Supplement 0 >> /DW 600 >>] >>")
+
+
+def drawn_text_pdf() -> bytes:
+    """Text as PDFs draw it beyond plain lines: rotated, scaled, risen, spaced and kerned, inside a form
+    XObject, and in fonts without Unicode, horizontal and vertical."""
+    helvetica = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    form = (b"BT /F1 10 Tf 20 20 Td (Inside a form) Tj ET")
+    contents = (
+        b"BT /F1 12 Tf 72 720 Td (Plain words on a line) Tj 0 -14 Td [(Ke) 120 (rned) -900 (gap)] TJ ET\n"
+        b"BT /F1 9 Tf 3 Tc 5 Tw 150 Tz 72 690 Td (Spaced and stretched words) Tj 0 Tc 0 Tw 100 Tz "
+        b"4 Ts (risen) Tj 0 Ts ET\n"
+        b"BT /F1 11 Tf 0 1 -1 0 300 400 Tm (Turned a quarter) Tj 0.7 0.7 -0.7 0.7 350 300 Tm (At an angle) Tj "
+        b"-1 0 0 -1 500 200 Tm (Upside down) Tj ET\n"
+        b"q 1 0 0 1 72 500 cm /X1 Do Q\n"
+        b"BT /F2 12 Tf 72 300 Td <00410042> Tj ET\n"
+        b"BT /F3 12 Tf 400 600 Td <004300440045> Tj ET\n"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R /F2 6 0 R "
+        b"/F3 7 0 R >> /XObject << /X1 8 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(contents) + contents + b"\nendstream",
+        helvetica,
+        cid_font(b"Identity-H"),
+        cid_font(b"Identity-V"),
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 200 100] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Length %d >>\nstream\n" % len(form) + form + b"\nendstream",
+    ]
+    return hand_pdf(objects)
+
+
+def unicode_pdf() -> bytes:
+    """A TrueType font written as Unicode (Type0, Identity-H, ToUnicode), sizes, rotation and raised text."""
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=12)
+    pdf.multi_cell(0, 6, "Café naïve – “quoted” £5 Ωmega. " + FILLER * 2)
+    pdf.set_font("DejaVu", size=20)
+    pdf.cell(0, 10, "A larger heading", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    pdf.char_vpos = "SUP"
+    pdf.cell(0, 8, "superscript", new_x="LMARGIN", new_y="NEXT")
+    pdf.char_vpos = "LINE"
+    with pdf.rotation(30, x=100, y=200):
+        pdf.text(100, 200, "Rotated thirty degrees")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, FILLER * 4)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("make", [lambda: fpdf_document(PAGE_WORDS), drawn_text_pdf, unicode_pdf])
+def test_page_text_is_what_pdfminer_writes(tmp_path, make):
+    """The worker's own text converter (less work per character) gives each page's text exactly as
+    pdfminer's TextConverter writes it with the same layout parameters."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+
+    path = write(tmp_path, "drawn.pdf", make())
+    written = extract_text(str(path), laparams=LAParams(boxes_flow=None))
+    result = extract(path)
+    assert result.ok, result
+    assert list(result.pages) == written.split("\f")[:-1]   # a form feed ends each page
