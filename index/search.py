@@ -325,7 +325,7 @@ class DocumentIndex:
         meeting first. `snippets=False` leaves every snippet None (for bulk listings).
         Raises QueryError (with a message for the person) for a malformed query. Recording the
         search is the caller's (gateway.services.search), as for every other use-case; it passes its
-        `session` (else the search opens one).
+        `session`, read in unless it has written (else the search opens one).
         """
         page, page_size = check_page(page, page_size)
         parsed = self._parsed(account_id, query, committee, date_from, date_to, paragraph, status)
@@ -333,8 +333,9 @@ class DocumentIndex:
             req = make_request("discover", "councillor", "", at)
         except ValueError:
             raise QueryError(f"at: {at!r} is not a date; write dates as YYYY-MM-DD.") from None
-        if session is not None:
+        if session is not None and not session.info.get(fact_cache.WROTE):
             return self._search(gw, session, account_id, parsed, page, page_size, req, snippets)
+        # A session that has written reads its own uncommitted rows: never cache those under a generation.
         with gw.sessions() as own:
             return self._search(gw, own, account_id, parsed, page, page_size, req, snippets)
 

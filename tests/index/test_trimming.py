@@ -118,3 +118,24 @@ def test_what_a_member_asked_is_kept_for_them_alone(small_council, monkeypatch):
     assert asked and calls == asked
     c.search(second, "zebrafinch OR kestrel", page=1, page_size=2)
     assert calls == asked * 2
+
+
+def test_a_search_in_a_session_that_has_written_keeps_nothing_uncommitted(small_council):
+    """The facts search keeps are tagged with the access generation: a session's own uncommitted change
+    (rolled back later, its generation number then reused) must never be kept as that generation's facts."""
+    from gateway.domain.generation import bump
+    from gateway.domain.models import Document
+
+    c = small_council
+    member = c.members[0]
+    doc_id = next(i for i, v in c.expected(member).items() if v == "open")
+    with c.gw.sessions() as session:
+        session.get(Document, doc_id).admin_only = True
+        bump(session)
+        session.flush()
+        c.index.search(c.gw, member, "", page_size=1000, snippets=False, at=c.at, session=session)
+        session.rollback()
+    with c.gw.sessions() as session:
+        bump(session)   # the number the rolled-back change had
+        session.commit()
+    assert c.found(member).get(doc_id) == "open"
