@@ -342,7 +342,7 @@ class DocumentIndex:
     def _search(self, gw, session, account_id, parsed: ParsedQuery, page, page_size, req, snippets) -> dict:
         shared = self._shared
         db = gw.settings.sqlalchemy_url
-        generation = fact_cache.generation(session)   # before any fact: a cached copy is never newer than its number
+        generation = fact_cache.generation(session)   # read before any fact: a cached copy is never older than its number
         snapshot = shared.snapshot(db, session, generation)
         sub, standing = self._subject(gw, session, db, generation, account_id)
         committee = self._committee(snapshot, parsed.filters.committee)
