@@ -58,31 +58,69 @@ class Ranked:
             return True
 
 
-class RankedCache:
-    """Ranked lists, least recently used dropped first once they hold more than `budget` matches in all
-    (a common word on a big council matches most documents: counting entries would not bound memory)."""
+class _Segment:
+    """Ranked lists, least recently used first, and how many matches they hold in all."""
 
     def __init__(self, budget: int):
         self.budget, self.held = budget, 0
         self.items: OrderedDict = OrderedDict()
+
+    def get(self, key) -> Ranked | None:
+        found = self.items.get(key)
+        if found is not None:
+            self.items.move_to_end(key)
+        return found
+
+    def pop(self, key) -> Ranked | None:
+        found = self.items.pop(key, None)
+        self.held -= len(found.matches) if found is not None else 0
+        return found
+
+    def add(self, key, ranked: Ranked) -> list:
+        """Keeps `ranked` as the most recent; returns [(key, list)] pushed out to stay within the budget
+        (least recent first; the newest is kept even alone over the budget)."""
+        self.items[key] = ranked
+        self.held += len(ranked.matches)
+        out = []
+        while self.held > self.budget and len(self.items) > 1:
+            old_key, old = self.items.popitem(last=False)
+            self.held -= len(old.matches)
+            out.append((old_key, old))
+        return out
+
+
+class RankedCache:
+    """Ranked lists within a budget of matches held in all (a common word on a big council matches most
+    documents: counting lists would not bound memory).
+
+    A segmented LRU: a new list is kept on probation (a quarter of the budget) and moves to the protected
+    part when it is asked for again; the protected part's least recently used go back on probation. So a
+    stream of searches asked once (every new query) cannot push out the lists members are paging through.
+    """
+
+    def __init__(self, budget: int):
+        self.probation, self.protected = _Segment(budget // 4), _Segment(budget - budget // 4)
         self.lock = threading.Lock()
+
+    @property
+    def held(self) -> int:
+        return self.probation.held + self.protected.held
 
     def get(self, key) -> Ranked | None:
         with self.lock:
-            found = self.items.get(key)
-            if found is not None:
-                self.items.move_to_end(key)
+            found = self.protected.get(key)
+            if found is None:
+                found = self.probation.pop(key)
+                if found is not None:
+                    for demoted in self.protected.add(key, found):
+                        self.probation.add(*demoted)
             return found
 
     def put(self, key, ranked: Ranked) -> Ranked:
         with self.lock:
-            old = self.items.pop(key, None)
-            self.held -= len(old.matches) if old else 0
-            self.items[key] = ranked
-            self.held += len(ranked.matches)
-            while self.held > self.budget and len(self.items) > 1:
-                _, dropped = self.items.popitem(last=False)
-                self.held -= len(dropped.matches)
+            self.protected.pop(key)
+            self.probation.pop(key)
+            self.probation.add(key, ranked)
         return ranked
 
 

@@ -9,14 +9,23 @@ def _ranked(size: int) -> Ranked:
     return Ranked(array("i", range(size)), array("d", [1.0] * size))
 
 
-def test_least_recently_used_lists_go_once_the_budget_is_passed():
-    cache = RankedCache(budget=10)
-    for key in "abc":
+def test_a_list_asked_for_again_outlives_searches_asked_once():
+    cache = RankedCache(budget=16)   # a quarter on probation
+    cache.put("paging", _ranked(4))
+    assert cache.get("paging") is not None        # asked again: kept
+    for n in range(10):                           # a member's new searches, each asked once
+        cache.put(f"new{n}", _ranked(4))
+    assert cache.get("paging") is not None and cache.get("new8") is None and cache.held == 8
+
+
+def test_least_recently_used_lists_go_back_on_probation_then_out():
+    cache = RankedCache(budget=16)
+    for key in "abcd":
         cache.put(key, _ranked(4))
-    assert cache.get("a") is None and cache.get("b") is not None and cache.get("c") is not None
-    cache.get("b")            # used: now the most recent
-    cache.put("d", _ranked(4))
-    assert cache.get("c") is None and cache.get("b") is not None and cache.held == 8
+        cache.get(key)                # asked again: protected (12 of the 16), so d pushes a back on probation
+    cache.put("e", _ranked(4))        # probation holds 4: a goes
+    assert cache.get("a") is None
+    assert all(cache.get(key) is not None for key in "bcd") and cache.held == 16
 
 
 def test_one_list_larger_than_the_budget_is_still_kept_alone():
