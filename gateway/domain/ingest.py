@@ -28,7 +28,8 @@ from gateway.domain.generation import bump
 from gateway.domain.models import (
     Committee, Document, DocumentReview, DocumentVersion, Group, Matter, Member, Portfolio,
 )
-from gateway.extraction import ClassifierContext, Extraction, Limits, extract_many, labels_of
+from gateway.extraction import ClassifierContext, Extraction, extract_with, labels_of, worker_pool
+from gateway.extraction.pdf import WorkerPool
 
 MEDIA_TYPES = {".pdf": "application/pdf", ".txt": "text/plain"}
 # New versions stored per transaction: one commit and one journal fsync for many documents, while a
@@ -103,7 +104,8 @@ def read_folder(folder: Path, known: dict) -> tuple[list[FolderEntry], list]:
     return entries, failed
 
 
-def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, folder: Path, limits: Limits = Limits(),
+def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, folder: Path,
+                  workers: WorkerPool | None = None,
                   progress: Callable[[int, int], None] | None = None,
                   on_change: Callable[[list[str]], None] | None = None,
                   journal: Callable[[list[str]], None] | None = None, *,
@@ -116,6 +118,8 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
     that the index must follow); `on_change(ids)` after it committed.
 
     Entries sharing one file are each stored: the file is read, extracted and classified once.
+    `workers`: the pool that reads them (started early by the caller, see `worker_pool`), closed here;
+    default: a pool with the default limits.
     """
     report = IngestReport()
     with sessions() as session:
@@ -201,7 +205,8 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
             report.ingested.append(ident)
             finished([ident])
 
-    for path, extraction in extract_many(list(to_extract), limits, classify_for=context):
+    extracted = extract_with(workers if workers is not None else worker_pool(), list(to_extract), context)
+    for path, extraction in extracted:
         data, digest, path_entries = to_extract[path]
         try:
             blobs.put(data)
