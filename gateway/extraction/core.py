@@ -41,7 +41,7 @@ def extract_many(
 
     Workers are long-lived (see ``pdf.WorkerPool``); one that crashes, runs out
     of memory or times out affects only its own file's result and is replaced.
-    ``paths`` is consumed lazily (at most ``8 * workers`` files are queued ahead
+    ``paths`` is consumed lazily (at most ``32 * workers`` files are queued ahead
     of the one being yielded).  Closing the iterator early (``break``,
     ``.close()``) kills the workers still running.
     """
@@ -75,8 +75,9 @@ def _extract_many(paths: Iterable[Path], pool: WorkerPool) -> Iterator[tuple[Pat
     try:
         exhausted = False
         while True:
-            # Deep enough that files finished early (text files, small PDFs) never leave a worker idle.
-            while not exhausted and len(pending) < 8 * workers:
+            # Deep enough that files finished early (text files, small PDFs) never leave a worker idle, nor does
+            # a caller busy for a while between results (an index commit of a hundred documents: ~0.3 s).
+            while not exhausted and len(pending) < 32 * workers:
                 try:
                     item = next(source)
                 except StopIteration:
