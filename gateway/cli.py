@@ -110,7 +110,7 @@ def ingest(folder, as_json):
     from gateway.extraction import worker_pool
 
     # First: the workers load Python and pdfminer on the other cores while this process imports and reads.
-    with worker_pool().start() as workers:
+    with worker_pool().start(classify=True) as workers:
         _ingest(folder, as_json, workers)
 
 

@@ -70,12 +70,12 @@ def _signal_name(number: int) -> str:
 class _Worker:
     """One worker process and the socket the files go through."""
 
-    def __init__(self, limits: Limits, tools: tuple[str, str] | None):
+    def __init__(self, limits: Limits, tools: tuple[str, str] | None, classify: bool):
         self.channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         args = [sys.executable, "-I",  # no PYTHON* variables, user site or current directory on sys.path
                 str(WORKER_SCRIPT), str(limits.max_pages), str(limits.cpu_seconds), str(limits.memory_bytes),
-                str(int(limits.wall_seconds) + _ALARM_MARGIN), str(FILES_PER_WORKER), _worker_paths(),
-                *(tools or ())]
+                str(int(limits.wall_seconds) + _ALARM_MARGIN), str(FILES_PER_WORKER), str(int(classify)),
+                _worker_paths(), *(tools or ())]
         try:
             self.proc = subprocess.Popen(
                 args, stdin=theirs, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True,
@@ -215,11 +215,12 @@ class WorkerPool:
         finally:
             self._give_back(worker)
 
-    def start(self) -> WorkerPool:
-        """Starts every worker now, so Python and pdfminer load while the caller gets its files ready."""
+    def start(self, classify: bool) -> WorkerPool:
+        """Starts every worker now, so Python and pdfminer (and, if they will `classify`, the classifiers) load
+        while the caller gets its files ready."""
         with self._lock:
             while len(self._idle) < self.size:
-                self._idle.append(_Worker(self.limits, self.tools))
+                self._idle.append(_Worker(self.limits, self.tools, classify))
         return self
 
     def brief(self, context: bytes) -> None:
@@ -244,7 +245,7 @@ class WorkerPool:
             if self._idle:
                 worker = self._idle.pop()
             else:
-                worker = _Worker(self.limits, self.tools)
+                worker = _Worker(self.limits, self.tools, bool(self.context))
                 worker.brief(self.context)
             self._busy.add(worker)
             return worker

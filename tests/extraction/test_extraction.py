@@ -337,6 +337,22 @@ def test_extract_many_accepts_generator_and_default_workers(tmp_path):
         extract_many(paths, workers=0)
 
 
+
+def test_files_are_read_ahead_of_the_caller_up_to_32_per_worker(tmp_path):
+    """So a caller busy between results (an index commit) does not leave the workers idle."""
+    paths = [write(tmp_path, f"{n}.txt", f"text {n}".encode()) for n in range(80)]
+    taken = []
+
+    def source():
+        for path in paths:
+            taken.append(path)
+            yield path
+
+    results = extract_many(source(), workers=2)
+    next(results)
+    assert len(taken) == 64
+    assert len(list(results)) == 79
+
 def test_closing_extract_many_early_kills_running_children(tmp_path, fake_worker):
     files = [write(tmp_path, "ok.txt", b"fine")] + [
         write(tmp_path, f"hang{n}.pdf", b"%PDF-1.4 HANG\n") for n in range(3)
@@ -483,7 +499,7 @@ def test_workers_classify_what_they_read_as_this_process_would(tmp_path):
 def test_workers_started_early_are_briefed_later_and_read_as_extract_many_does(tmp_path):
     files = [write(tmp_path, "exempt.pdf", fpdf_document({1: list(EXEMPT_WORDS)})),
              write(tmp_path, "pool.txt", b"the swimming pool\fpage two")]
-    with worker_pool(workers=2).start() as pool:
+    with worker_pool(workers=2).start(classify=True) as pool:
         started = [worker.proc for worker in pool._idle]
         assert len(started) == 2 and all(proc.poll() is None for proc in started)   # waiting for their brief
         early = list(extract_with(pool, files, classify_for=POOL))
@@ -493,11 +509,33 @@ def test_workers_started_early_are_briefed_later_and_read_as_extract_many_does(t
     assert [proc.returncode for proc in started] == [0, 0]   # let go when the iteration ended
 
 
+
+@pytest.mark.parametrize("classify", [True, False])
+def test_workers_started_to_classify_compile_the_classifiers_before_their_brief(tmp_path, monkeypatch, classify):
+    """What the classifiers compile is done while the parent gets ready, not after the brief on the first file's
+    clock; a worker started only to read does not pay for it."""
+    report = tmp_path / "ready.txt"
+    probe = tmp_path / "probe_worker.py"
+    probe.write_text(
+        "import runpy, socket, sys\n"
+        "recv = socket.socket.recv\n"
+        "def first_recv(self, *args):   # the first read of the socket awaits the brief\n"
+        "    socket.socket.recv = recv\n"
+        f"    open({str(report)!r}, 'w').write(repr('classifiers.classify' in sys.modules))\n"
+        "    return recv(self, *args)\n"
+        "socket.socket.recv = first_recv\n"
+        f"runpy.run_path({str(pdf_runner.WORKER_SCRIPT)!r}, run_name='__main__')\n"
+    )
+    monkeypatch.setattr(pdf_runner, "WORKER_SCRIPT", probe)
+    with worker_pool(workers=1).start(classify=classify) as pool:
+        pass
+    assert report.read_text() == repr(classify)
+
 def test_workers_started_but_never_given_files_are_let_go(tmp_path):
-    with worker_pool(workers=2).start() as pool:
+    with worker_pool(workers=2).start(classify=True) as pool:
         started = [worker.proc for worker in pool._idle]
     assert [proc.returncode for proc in started] == [0, 0]
-    with pytest.raises(ZeroDivisionError), worker_pool(workers=1).start() as pool:
+    with pytest.raises(ZeroDivisionError), worker_pool(workers=1).start(classify=False) as pool:
         (worker,) = pool._idle
         1 / 0
     assert worker.proc.returncode == -signal.SIGKILL   # a failed block kills them
@@ -505,7 +543,7 @@ def test_workers_started_but_never_given_files_are_let_go(tmp_path):
 
 def test_a_started_worker_that_died_before_its_brief_is_replaced(tmp_path):
     path = write(tmp_path, "a.pdf", fpdf_document({1: ["alphaword"]}))
-    with worker_pool(workers=1).start() as pool:
+    with worker_pool(workers=1).start(classify=False) as pool:
         (dead,) = pool._idle
         dead.proc.kill()
         dead.proc.wait()
