@@ -109,7 +109,8 @@ def ingest(folder, as_json):
     """Extract, classify and index every document of FOLDER."""
     from gateway.extraction import worker_pool
 
-    # First: the workers load Python and pdfminer on the other cores while this process imports and reads.
+    # First: the workers load Python, pdfminer and the classifiers on the other cores while this process imports
+    # and reads the council and the folder.
     with worker_pool().start(classify=True) as workers:
         _ingest(folder, as_json, workers)
 
