@@ -107,6 +107,15 @@ def load_decisions_cmd(file, as_json):
 @click.option("--json", "as_json", is_flag=True)
 def ingest(folder, as_json):
     """Extract, classify and index every document of FOLDER."""
+    from gateway.extraction import worker_pool
+
+    # First: the workers load Python, pdfminer and the classifiers on the other cores while this process imports
+    # and reads the council and the folder.
+    with worker_pool().start(classify=True) as workers:
+        _ingest(folder, as_json, workers)
+
+
+def _ingest(folder, as_json, workers):
     from gateway.domain.audit import Entry
     from gateway.domain.ingest import INDEX_BATCH, ingest_folder
     from gateway.services.amendments import published_report
@@ -129,8 +138,9 @@ def ingest(folder, as_json):
     try:
         search_index.catch_up(gw)   # what a killed run stored but did not index
         with search_index.batch(gw, INDEX_BATCH) as index_later:   # one index commit per batch, not per document
-            report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, progress=progress, on_change=index_later,
-                                   journal=search_index.folder.add_pending, is_public=published_report)
+            report = ingest_folder(gw.sessions, gw.blobs, gw.audit, folder, workers, progress=progress,
+                                   on_change=index_later, journal=search_index.folder.add_pending,
+                                   is_public=published_report)
     except InputError as exc:
         _fail(str(exc))
     except (OSError, IndexUnavailable) as exc:

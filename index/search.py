@@ -246,12 +246,16 @@ class DocumentIndex:
 
     @contextmanager
     def batch(self, gw, size: int = 500):
-        """`with index.batch(gw) as add: ... add([id])`: updates every `size` ids and at the end."""
+        """`with index.batch(gw) as add: ... add([id])`: updates every `size` ids and at the end.
+
+        `add(ids, left)`, told how many more ids may come, also updates once as many are pending as may
+        come, while that is at least a fifth of `size`: the last update, which nothing runs beside, is small.
+        """
         pending: list[str] = []
 
-        def add(ids):
+        def add(ids, left: int | None = None):
             pending.extend(ids)
-            if len(pending) >= size:
+            if len(pending) >= size or (left is not None and size // 5 <= left <= len(pending)):
                 self.update(gw, pending)
                 pending.clear()
 

@@ -28,15 +28,16 @@ from gateway.domain.generation import bump
 from gateway.domain.models import (
     Committee, Document, DocumentReview, DocumentVersion, Group, Matter, Member, Portfolio,
 )
-from gateway.extraction import ClassifierContext, Extraction, Limits, extract_many, labels_of
+from gateway.extraction import ClassifierContext, Extraction, extract_with, labels_of, worker_pool
+from gateway.extraction.pdf import WorkerPool
 
 MEDIA_TYPES = {".pdf": "application/pdf", ".txt": "text/plain"}
 # New versions stored per transaction: one commit and one journal fsync for many documents, while a
 # killed run loses at most this many extractions (the next run redoes them).
 STORE_BATCH = 20
-# Stored documents indexed per index commit. Indexing runs while the workers still read, so what is left
-# after the last file is at most this many (at 500 a 200-document run indexed all 200 there); at 1,000
-# documents 10 commits cost about 0.6 CPU-s more than 2 and leave 100 documents to the end instead of 500.
+# Stored documents indexed per index commit. Indexing runs while the workers still read (at 500 a
+# 200-document run indexed all 200 after the last file); at 1,000 documents 10 commits cost about 0.6 CPU-s
+# more than 2. Batches shrink towards the end (see DocumentIndex.batch), so little is left after the last file.
 INDEX_BATCH = 100
 
 
@@ -103,9 +104,10 @@ def read_folder(folder: Path, known: dict) -> tuple[list[FolderEntry], list]:
     return entries, failed
 
 
-def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, folder: Path, limits: Limits = Limits(),
+def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, folder: Path,
+                  workers: WorkerPool | None = None,
                   progress: Callable[[int, int], None] | None = None,
-                  on_change: Callable[[list[str]], None] | None = None,
+                  on_change: Callable[[list[str], int], None] | None = None,
                   journal: Callable[[list[str]], None] | None = None, *,
                   is_public: Callable[[Document], bool]) -> IngestReport:
     """Ingests every entry of `folder`; reports what happened to each. Raises InputError only for
@@ -113,9 +115,11 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
     document is out in public today (the decision service's answer), whose file may not change silently.
 
     `journal(ids)` is called inside a changed document's transaction, before it commits (durably noting
-    that the index must follow); `on_change(ids)` after it committed.
+    that the index must follow); `on_change(ids, left)` after it committed, with how many entries are left.
 
     Entries sharing one file are each stored: the file is read, extracted and classified once.
+    `workers`: the pool that reads them (started early by the caller, see `worker_pool`), closed here;
+    default: a pool with the default limits.
     """
     report = IngestReport()
     with sessions() as session:
@@ -132,7 +136,7 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
         if progress:
             progress(done, total)
         if ids and on_change:
-            on_change(ids)
+            on_change(ids, total - done)
 
     sharing: dict[Path, list[FolderEntry]] = {}
     for entry in entries:
@@ -201,7 +205,8 @@ def ingest_folder(sessions: sessionmaker, blobs: BlobStore, audit: AuditLog, fol
             report.ingested.append(ident)
             finished([ident])
 
-    for path, extraction in extract_many(list(to_extract), limits, classify_for=context):
+    extracted = extract_with(workers if workers is not None else worker_pool(), list(to_extract), context)
+    for path, extraction in extracted:
         data, digest, path_entries = to_extract[path]
         try:
             blobs.put(data)

@@ -14,7 +14,7 @@ exhaust the gateway.  Nothing in this package logs or prints document text.
         print(result.reason)   # e.g. "encrypted: ...", "timeout: ..."
 """
 
-from .core import SUPPORTED_SUFFIXES, decode_text, extract, extract_many
+from .core import SUPPORTED_SUFFIXES, decode_text, extract, extract_many, extract_with, worker_pool
 from .labels import ClassifierContext, labels_of
 from .limits import NEEDS_REVIEW, OK, REASON_PREFIXES, Extraction, Limits
 
@@ -24,6 +24,8 @@ __all__ = [
     "Limits",
     "extract",
     "extract_many",
+    "extract_with",
+    "worker_pool",
     "labels_of",
     "decode_text",
     "OK",

@@ -41,29 +41,43 @@ def extract_many(
 
     Workers are long-lived (see ``pdf.WorkerPool``); one that crashes, runs out
     of memory or times out affects only its own file's result and is replaced.
-    ``paths`` is consumed lazily (at most ``8 * workers`` files are queued ahead
+    ``paths`` is consumed lazily (at most ``32 * workers`` files are queued ahead
     of the one being yielded).  Closing the iterator early (``break``,
     ``.close()``) kills the workers still running.
     """
+    return extract_with(worker_pool(limits, workers), paths, classify_for)
+
+
+def worker_pool(limits: Limits = Limits(), workers: int | None = None) -> WorkerPool:
+    """Up to `workers` (default: os.cpu_count()) worker processes for `extract_with`, started when first needed,
+    or at once by the pool's ``start()`` (as a context manager it lets them go if they are never used)."""
     if workers is None:
         workers = os.cpu_count() or 1
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, got {workers!r}")
-    return _extract_many(paths, limits, workers, classify_for.to_bytes() if classify_for else b"")
+    return WorkerPool(limits, workers)
 
 
-def _extract_many(
-    paths: Iterable[Path], limits: Limits, workers: int, context: bytes
+def extract_with(
+    pool: WorkerPool, paths: Iterable[Path], classify_for: ClassifierContext | None = None
 ) -> Iterator[tuple[Path, Extraction]]:
-    pool = WorkerPool(limits, workers, context)
+    """`extract_many` on the workers of `pool` (from `worker_pool`, perhaps started earlier), with its limits;
+    the pool is closed when the iteration ends."""
+    pool.brief(classify_for.to_bytes() if classify_for else b"")
+    return _extract_many(paths, pool)
+
+
+def _extract_many(paths: Iterable[Path], pool: WorkerPool) -> Iterator[tuple[Path, Extraction]]:
+    limits, workers = pool.limits, pool.size
     pending: collections.deque = collections.deque()
     source = iter(paths)
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract")
     try:
         exhausted = False
         while True:
-            # Deep enough that files finished early (text files, small PDFs) never leave a worker idle.
-            while not exhausted and len(pending) < 8 * workers:
+            # Deep enough that files finished early (text files, small PDFs) never leave a worker idle, nor does
+            # a caller busy for a while between results (an index commit of a hundred documents: ~0.3 s).
+            while not exhausted and len(pending) < 32 * workers:
                 try:
                     item = next(source)
                 except StopIteration:

@@ -70,12 +70,12 @@ def _signal_name(number: int) -> str:
 class _Worker:
     """One worker process and the socket the files go through."""
 
-    def __init__(self, limits: Limits, tools: tuple[str, str] | None, context: bytes = b""):
+    def __init__(self, limits: Limits, tools: tuple[str, str] | None, classify: bool):
         self.channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         args = [sys.executable, "-I",  # no PYTHON* variables, user site or current directory on sys.path
                 str(WORKER_SCRIPT), str(limits.max_pages), str(limits.cpu_seconds), str(limits.memory_bytes),
-                str(int(limits.wall_seconds) + _ALARM_MARGIN), str(FILES_PER_WORKER), _worker_paths(),
-                *(tools or ())]
+                str(int(limits.wall_seconds) + _ALARM_MARGIN), str(FILES_PER_WORKER), str(int(classify)),
+                _worker_paths(), *(tools or ())]
         try:
             self.proc = subprocess.Popen(
                 args, stdin=theirs, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True,
@@ -86,7 +86,10 @@ class _Worker:
             theirs.close()
         self.files = 0
         self.broken = False
-        try:   # what its classifiers look for (empty: read only); the socket buffers it until the worker asks
+
+    def brief(self, context: bytes) -> None:
+        """Sends what its classifiers look for (empty: read only); the socket buffers it until the worker asks."""
+        try:
             self.channel.sendall(struct.pack(">I", len(context)) + context)
         except OSError:
             self.kill()
@@ -168,12 +171,13 @@ class _Worker:
 
 
 class WorkerPool:
-    """Up to `size` workers, started when first needed, reused, and replaced when spent or broken."""
+    """Up to `size` workers, started when first needed (or all at once by `start`), reused, and replaced when
+    spent or broken. `brief` tells them what to classify for before they are given files."""
 
-    def __init__(self, limits: Limits, size: int, context: bytes = b""):
+    def __init__(self, limits: Limits, size: int):
         self.limits = limits
         self.size = size
-        self.context = context   # JSON of what the workers' classifiers look for; empty: they only read
+        self.context: bytes | None = None   # JSON of what the workers' classifiers look for; empty: they only read
         self.tools = ocr_tools()
         self.cancelled = False
         self._lock = threading.Lock()
@@ -211,11 +215,38 @@ class WorkerPool:
         finally:
             self._give_back(worker)
 
+    def start(self, classify: bool) -> WorkerPool:
+        """Starts every worker now, so Python and pdfminer (and, if they will `classify`, the classifiers) load
+        while the caller gets its files ready."""
+        with self._lock:
+            while len(self._idle) < self.size:
+                self._idle.append(_Worker(self.limits, self.tools, classify))
+        return self
+
+    def brief(self, context: bytes) -> None:
+        """Tells the workers, started or to come, what to classify for (once); a started one that cannot take
+        it (it died waiting) is dropped, and another is started when needed."""
+        with self._lock:
+            if self.context is not None:
+                raise RuntimeError("the workers were already briefed")
+            self.context = context
+            for worker in list(self._idle):
+                try:
+                    worker.brief(context)
+                except OSError:
+                    self._idle.remove(worker)
+
     def _take(self) -> _Worker | None:
         with self._lock:
+            if self.context is None:
+                raise RuntimeError("the workers must be briefed before they are given files")
             if self.cancelled:
                 return None
-            worker = self._idle.pop() if self._idle else _Worker(self.limits, self.tools, self.context)
+            if self._idle:
+                worker = self._idle.pop()
+            else:
+                worker = _Worker(self.limits, self.tools, bool(self.context))
+                worker.brief(self.context)
             self._busy.add(worker)
             return worker
 
@@ -242,6 +273,15 @@ class WorkerPool:
             idle, self._idle = self._idle, []
         for worker in idle:
             worker.retire()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, kind, exc, trace) -> None:
+        """Lets the idle workers go (also those never given a file); kills every one if the block failed."""
+        if exc is not None:
+            self.cancel()
+        self.close()
 
 
 def _exit_status(rc: int | None, limits: Limits, cancelled: bool) -> Extraction:

@@ -6,8 +6,10 @@ standard library, pdfminer and the pure-Python ``classifiers`` -- not ``gateway`
 (whose ``__init__`` may pull in Flask, database drivers, ...).
 
 Protocol
-    argv:   worker.py MAX_PAGES CPU_SECONDS MEMORY_BYTES ALARM_SECONDS FILES EXTRA_SYS_PATHS
+    argv:   worker.py MAX_PAGES CPU_SECONDS MEMORY_BYTES ALARM_SECONDS FILES CLASSIFY EXTRA_SYS_PATHS
                       [TESSERACT PDFTOPPM]      (EXTRA_SYS_PATHS joined with os.pathsep)
+            CLASSIFY 1: the parent means to send a council to classify for, so the classifiers are
+            made ready while it is awaited (0: the worker may only read).
     fd 0:   a Unix stream socket to the parent.  First the parent sends what the
             classifiers look for: a 4-byte big-endian length and a JSON object
             {"groups": [{"id", "names", "members"}], "matters": [{"id", "keywords"}]},
@@ -311,18 +313,27 @@ def _receive_message(channel) -> bytes | None:
     return data
 
 
+def _classifiers():
+    """The classifiers package, its patterns compiled (not on a file's clock); None if it cannot be imported."""
+    try:
+        import classifiers
+
+        classifiers.classify_pages   # noqa: B018 - imported on first use, compiling every pattern
+    except ImportError:   # the parent classifies instead
+        return None
+    return classifiers
+
+
 def _classifier(context: bytes):
     """pages -> {"labels", "matters"}, for the council in `context`; None when there is nothing to classify for."""
     if not context:
         return None
     import json
 
-    try:
-        import classifiers
-
-        classify_pages = classifiers.classify_pages   # its patterns compiled now, not on the first file's clock
-    except ImportError:   # the parent classifies instead
+    classifiers = _classifiers()
+    if classifiers is None:
         return None
+    classify_pages = classifiers.classify_pages
     council = json.loads(context.decode("utf-8"))
     groups = tuple(classifiers.GroupName(g["id"], tuple(g["names"]), tuple(g["members"])) for g in council["groups"])
     matters = tuple(classifiers.MatterKeywords(m["id"], tuple(m["keywords"])) for m in council["matters"])
@@ -385,11 +396,11 @@ def extract_fd(fd: int, max_pages: int, tools: tuple | None, deadline: float, cl
 
 def main(argv: list[str]) -> int:
     try:
-        max_pages, cpu_seconds, memory_bytes, alarm_seconds, files = (int(a) for a in argv[1:6])
+        max_pages, cpu_seconds, memory_bytes, alarm_seconds, files, will_classify = (int(a) for a in argv[1:7])
     except ValueError:
         return EXIT_USAGE
-    extra_path = argv[6] if len(argv) > 6 else ""
-    tools = tuple(argv[7:9]) if len(argv) > 8 else None
+    extra_path = argv[7] if len(argv) > 7 else ""
+    tools = tuple(argv[8:10]) if len(argv) > 9 else None
 
     channel = socket.socket(fileno=0)
     # Anything that tries to write to stdout goes to stderr (discarded).
@@ -408,6 +419,8 @@ def main(argv: list[str]) -> int:
         import pdfminer.pdfinterp  # noqa: F401
     except ImportError:
         pass
+    if will_classify:
+        _classifiers()
     context = _receive_message(channel)
     if context is None:
         return 0

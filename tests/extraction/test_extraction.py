@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import random
+import signal
 import time
 import zlib
 from pathlib import Path
@@ -19,7 +21,9 @@ from gateway.extraction import (
     Limits,
     extract,
     extract_many,
+    extract_with,
     labels_of,
+    worker_pool,
 )
 from gateway.extraction import pdf as pdf_runner
 
@@ -333,6 +337,22 @@ def test_extract_many_accepts_generator_and_default_workers(tmp_path):
         extract_many(paths, workers=0)
 
 
+
+def test_files_are_read_ahead_of_the_caller_up_to_32_per_worker(tmp_path):
+    """So a caller busy between results (an index commit) does not leave the workers idle."""
+    paths = [write(tmp_path, f"{n}.txt", f"text {n}".encode()) for n in range(80)]
+    taken = []
+
+    def source():
+        for path in paths:
+            taken.append(path)
+            yield path
+
+    results = extract_many(source(), workers=2)
+    next(results)
+    assert len(taken) == 64
+    assert len(list(results)) == 79
+
 def test_closing_extract_many_early_kills_running_children(tmp_path, fake_worker):
     files = [write(tmp_path, "ok.txt", b"fine")] + [
         write(tmp_path, f"hang{n}.pdf", b"%PDF-1.4 HANG\n") for n in range(3)
@@ -470,6 +490,75 @@ def test_workers_classify_what_they_read_as_this_process_would(tmp_path):
     labels, matters = labels_of(extraction, POOL)
     assert labels == classifiers.classify_pages(extraction.pages, ())
     assert labels.exempt_paragraphs and matters == ["m-pool"]
+
+
+
+# --------------------------------------------------------------------------- workers started before their files
+
+
+def test_workers_started_early_are_briefed_later_and_read_as_extract_many_does(tmp_path):
+    files = [write(tmp_path, "exempt.pdf", fpdf_document({1: list(EXEMPT_WORDS)})),
+             write(tmp_path, "pool.txt", b"the swimming pool\fpage two")]
+    with worker_pool(workers=2).start(classify=True) as pool:
+        started = [worker.proc for worker in pool._idle]
+        assert len(started) == 2 and all(proc.poll() is None for proc in started)   # waiting for their brief
+        early = list(extract_with(pool, files, classify_for=POOL))
+    assert early == list(extract_many(files, classify_for=POOL, workers=2))
+    assert [labels_of(extraction, POOL)[1] for _, extraction in early] == [["m-pool"], ["m-pool"]]
+    assert early[0][1].classified is not None   # classified by the worker, with the brief it was sent late
+    assert [proc.returncode for proc in started] == [0, 0]   # let go when the iteration ended
+
+
+
+@pytest.mark.parametrize("classify", [True, False])
+def test_workers_started_to_classify_compile_the_classifiers_before_their_brief(tmp_path, monkeypatch, classify):
+    """What the classifiers compile is done while the parent gets ready, not after the brief on the first file's
+    clock; a worker started only to read does not pay for it."""
+    report = tmp_path / "ready.txt"
+    probe = tmp_path / "probe_worker.py"
+    probe.write_text(
+        "import runpy, socket, sys\n"
+        "recv = socket.socket.recv\n"
+        "def first_recv(self, *args):   # the first read of the socket awaits the brief\n"
+        "    socket.socket.recv = recv\n"
+        f"    open({str(report)!r}, 'w').write(repr('classifiers.classify' in sys.modules))\n"
+        "    return recv(self, *args)\n"
+        "socket.socket.recv = first_recv\n"
+        f"runpy.run_path({str(pdf_runner.WORKER_SCRIPT)!r}, run_name='__main__')\n"
+    )
+    monkeypatch.setattr(pdf_runner, "WORKER_SCRIPT", probe)
+    with worker_pool(workers=1).start(classify=classify) as pool:
+        pass
+    assert report.read_text() == repr(classify)
+
+def test_workers_started_but_never_given_files_are_let_go(tmp_path):
+    with worker_pool(workers=2).start(classify=True) as pool:
+        started = [worker.proc for worker in pool._idle]
+    assert [proc.returncode for proc in started] == [0, 0]
+    with pytest.raises(ZeroDivisionError), worker_pool(workers=1).start(classify=False) as pool:
+        (worker,) = pool._idle
+        1 / 0
+    assert worker.proc.returncode == -signal.SIGKILL   # a failed block kills them
+
+
+def test_a_started_worker_that_died_before_its_brief_is_replaced(tmp_path):
+    path = write(tmp_path, "a.pdf", fpdf_document({1: ["alphaword"]}))
+    with worker_pool(workers=1).start(classify=False) as pool:
+        (dead,) = pool._idle
+        dead.proc.kill()
+        dead.proc.wait()
+        ((_, extraction),) = extract_with(pool, [path], classify_for=POOL)
+    assert extraction.ok and "alphaword" in extraction.pages[0]
+    assert dead.broken
+
+
+def test_workers_are_briefed_once_and_before_any_file(tmp_path):
+    pool = worker_pool(workers=1)
+    with pytest.raises(RuntimeError):
+        pool.run_pdf(io.BytesIO(b"%PDF-1.4"))
+    pool.brief(b"")
+    with pytest.raises(RuntimeError):
+        pool.brief(b"")
 
 
 FORGING_WORKER = r"""

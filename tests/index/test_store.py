@@ -118,6 +118,20 @@ def test_batch_updates(small_council):
     assert c.index.rebuild(c.gw) == len(c.generated.documents)
 
 
+
+def test_batch_updates_shrink_towards_the_end_when_told_what_is_left(small_council, monkeypatch):
+    c = small_council
+    ids = [d["id"] for d in c.generated.documents[:30]]
+    sizes, update = [], c.index.update
+    monkeypatch.setattr(c.index, "update", lambda gw, pending: (sizes.append(len(pending)), update(gw, pending)))
+    with c.index.batch(c.gw, size=10) as add:
+        for n, ident in enumerate(ids):
+            add([ident], len(ids) - n - 1)
+    # every 10, then as soon as what is pending covers what is left (while that is at least 2), then the rest
+    assert sizes == [10, 10, 5, 3, 2]
+    assert not IndexFolder(c.gw.settings.index_dir).has_pending()
+    assert c.index.rebuild(c.gw) == len(c.generated.documents)
+
 def test_a_foreign_whoosh_lock_is_waited_for_then_reported(small_council, monkeypatch):
     c = small_council
     _, ix = IndexFolder(c.gw.settings.index_dir).open_current()
