@@ -8,7 +8,9 @@ then in interleaved rounds sends the same number of requests to each of
   * the trivial route (the anchor),
   * `GET /api/v1/documents/{id}` (a member's bearer token, documents they may discover),
   * `GET /api/v1/search?q=...` (the same member, common words, pages 1 to 3: what a member paging
-    through results asks; the member's ranked matches are re-used from their earlier request),
+    back and forth asks; the member's ranked matches and pages seen are re-used from their earlier request),
+  * the same words at pages 4 onwards, each page asked once (while there are enough): a member's first
+    look at a further page, its results read and its snippets made afresh,
   * the same with a query never asked before (a common word OR a word no document has), so every
     match is scored afresh: the cost of a member's first search for something,
 and reads each worker's CPU time (/proc/PID/schedstat, nanoseconds) before and after. The client's
@@ -68,12 +70,14 @@ class Server:
         self.worker = int(children[0])
 
     def get(self, path: str, headers=None) -> int:
+        return self.fetch(path, headers)[0]
+
+    def fetch(self, path: str, headers=None) -> tuple[int, bytes]:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         try:
             connection.request("GET", path, headers=headers or {})
             response = connection.getresponse()
-            response.read()
-            return response.status
+            return response.status, response.read()
         finally:
             connection.close()
 
@@ -135,6 +139,23 @@ def caller(folder: Path, seed: int):
     return member, token, visible[:50]
 
 
+def unseen_pages(server: Server, auth: dict):
+    """Search arguments for pages 4 onwards of WORDS, taking turns between the words, each page once (then
+    round again, saying so: a small council has too few pages for every request to see a new one)."""
+    pages = {}
+    for word in WORDS:
+        status, body = server.fetch("/api/v1/search?" + urllib.parse.urlencode({"q": word}), auth)
+        pages[word] = json.loads(body)["pages"] if status == 200 else 0
+    asks = [{"q": word, "page": page} for page in range(4, max(pages.values(), default=0) + 1)
+            for word in WORDS if page <= pages[word]]
+    if not asks:
+        raise RuntimeError(f"no word of {WORDS} has more than 3 pages of results")
+    for turn in itertools.count():
+        if turn:
+            print(f"  (the {len(asks)} unseen pages are used up: pages are asked again from here)")
+        yield from asks
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=200)
@@ -159,11 +180,13 @@ def main(argv=None) -> int:
     gateway, trivial = Server("wsgi:app", env), Server("benchmarks._trivial_app:app", env)
     auth = {"Authorization": f"Bearer {token}"}
     fresh = itertools.count()
+    unseen = unseen_pages(gateway, auth)
     kinds = {
         "trivial Flask route": (trivial, lambda n: "/", {}),
         "GET /documents/{id}": (gateway, lambda n: f"/api/v1/documents/{documents[n % len(documents)]}", auth),
         "GET /search?q=...": (gateway, lambda n: "/api/v1/search?" + urllib.parse.urlencode(
             {"q": WORDS[n % len(WORDS)], "page": 1 + n % 3}), auth),
+        "GET /search, unseen page": (gateway, lambda n: "/api/v1/search?" + urllib.parse.urlencode(next(unseen)), auth),
         "GET /search, new query": (gateway, lambda n: "/api/v1/search?" + urllib.parse.urlencode(
             {"q": f"{WORDS[n % len(WORDS)]} OR zq{next(fresh)}"}), auth),
     }
@@ -185,7 +208,7 @@ def main(argv=None) -> int:
               f"(load average {os.getloadavg()[0]:.1f}):")
         for name, values in cpu.items():
             ms = statistics.median(values)
-            print(f"  {name:<22} {ms:7.3f} ms  = {ms / anchor:5.1f} x the trivial route")
+            print(f"  {name:<24} {ms:7.3f} ms  = {ms / anchor:5.1f} x the trivial route")
         print(f"warm worker RSS: gateway {gateway.rss_mb():.0f} MB, trivial Flask {trivial.rss_mb():.0f} MB")
     finally:
         gateway.stop()

@@ -115,6 +115,7 @@ class _Shared:
         self.parsed = _LRU(1024)
         self.callers = _LRU(256)
         self.trims = _LRU(64)
+        self.pages = _LRU(64)   # (caller, terms, snippets, document indices) -> (snapshot, trim, results)
         self.ranked = RankedCache(RANKED_BUDGET)   # (searcher, caller, query) -> Ranked
         self.exact_mode = False
 
@@ -359,7 +360,7 @@ class DocumentIndex:
             page_indices = chosen[start:start + page_size]
         else:
             total, page_indices = self._text_search(snapshot, trim, only, parsed, start, page_size, sub.id)
-        results = self._results(session, snapshot, trim, page_indices, parsed, snippets)
+        results = self._page(session, snapshot, trim, page_indices, parsed, snippets, account_id)
         return {"total": total, "page": page, "pages": math.ceil(total / page_size), "results": results}
 
     def _parsed(self, caller, *asked) -> ParsedQuery:
@@ -451,7 +452,22 @@ class DocumentIndex:
             raise RuntimeError("search trimming let through a document it should not have")
         return total, indices
 
-    def _results(self, session, snapshot, trim, indices, parsed: ParsedQuery, snippets: bool) -> list[dict]:
+    def _page(self, session, snapshot, trim, indices, parsed: ParsedQuery, snippets: bool, caller) -> list[dict]:
+        """The results at `indices`; kept per caller, as their ranked matches are, for a member paging back and
+        forth. They are the same while the snapshot (every document's facts and text change with its
+        generation) and the caller's trim (their decisions) are the very ones they were made from."""
+        terms = wanted_terms(parsed.readable)
+        if caller is None or not indices:
+            return self._results(session, snapshot, trim, indices, terms, snippets)
+        key = (caller, terms, snippets, tuple(indices))
+        found = self._shared.pages.get(key)
+        if found is None or found[0] is not snapshot or found[1] is not trim:
+            results = self._results(session, snapshot, trim, indices, terms, snippets)
+            found = self._shared.pages.put(key, (snapshot, trim, results))
+        # Copies: a page adds its own marks to the results it shows.
+        return [{**result, "exempt_paragraphs": list(result["exempt_paragraphs"])} for result in found[2]]
+
+    def _results(self, session, snapshot, trim, indices, terms: frozenset, snippets: bool) -> list[dict]:
         if not indices:
             return []
         ids = [snapshot.ids[i] for i in indices]
@@ -461,7 +477,6 @@ class DocumentIndex:
         pages = {}
         if open_ids:
             pages = {ident: list(p or []) for ident, p in connection.execute(_PAGES, {"ids": open_ids})}
-        terms = wanted_terms(parsed.readable)
         results = []
         for i in indices:
             ident = snapshot.ids[i]

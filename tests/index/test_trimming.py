@@ -139,3 +139,30 @@ def test_a_search_in_a_session_that_has_written_keeps_nothing_uncommitted(small_
         bump(session)   # the number the rolled-back change had
         session.commit()
     assert c.found(member).get(doc_id) == "open"
+
+
+def test_a_page_seen_again_is_kept_for_its_member_until_a_document_changes(small_council, monkeypatch):
+    """Paging back to a page shows what was made for it (no store read, no snippet made again), for that
+    member alone, and never after a document changed: a new title shows at once."""
+    from gateway.domain.generation import bump
+    from gateway.domain.models import Document
+
+    c = small_council
+    first, second = c.members[0], c.members[1]
+    made = []
+    real = index.search.snippet
+    monkeypatch.setattr(index.search, "snippet", lambda *a: made.append(a) or real(*a))
+    shown = c.search(first, "zebrafinch", page=1, page_size=5)
+    assert made and shown["results"]
+    before = len(made)
+    shown["results"][0]["mark"] = "open"   # what a page adds to the results it shows stays with it
+    assert c.search(first, "zebrafinch", page=1, page_size=5) == {**shown, "results": [
+        {k: v for k, v in r.items() if k != "mark"} for r in shown["results"]]}
+    assert len(made) == before
+    c.search(second, "zebrafinch", page=1, page_size=5)
+    assert len(made) > before
+    with c.gw.sessions() as session:
+        session.get(Document, shown["results"][0]["id"]).title = "Renamed while a member paged"
+        bump(session)   # as every change of a document does
+        session.commit()
+    assert c.search(first, "zebrafinch", page=1, page_size=5)["results"][0]["title"] == "Renamed while a member paged"
