@@ -150,10 +150,9 @@ def unseen_pages(server: Server, auth: dict):
             for word in WORDS if page <= pages[word]]
     if not asks:
         raise RuntimeError(f"no word of {WORDS} has more than 3 pages of results")
-    for turn in itertools.count():
-        if turn:
-            print(f"  (the {len(asks)} unseen pages are used up: pages are asked again from here)")
-        yield from asks
+    yield from asks
+    print(f"  (only {len(asks)} unseen pages: from here on they are asked again)")
+    yield from itertools.cycle(asks)
 
 
 def main(argv=None) -> int:
