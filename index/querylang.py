@@ -91,7 +91,7 @@ def _phrase_first(parser, words: str, query: Query) -> Query:
     if not _PLAIN_WORDS.fullmatch(words) or _OPERATORS & set(words.split()):
         return query
     phrase = parser.parse(f'"{words}"')
-    if phrase is NullQuery or len(list(phrase.iter_all_terms(phrases=True))) < 2:
+    if len({text for _field, text in phrase.iter_all_terms(phrases=True)}) < 2:   # one word left: no phrase
         return query
     return PhraseFirst(query, phrase.with_boost(PHRASE_BOOST))
 
@@ -209,7 +209,6 @@ def parse(query: str | None, committee=None, date_from=None, date_to=None, parag
         return ParsedQuery("", filters, None, None)
     try:
         readable = _READABLE_PARSER.parse(rest)
-        listed = _LISTED_PARSER.parse(rest)
     except Exception:  # noqa: BLE001 -- whoosh's parser is lenient; anything it cannot take is the query's fault
         raise QueryError("The query could not be understood: use words, \"phrases\", AND, OR, NOT and brackets.") from None
     terms = list(readable.iter_all_terms(phrases=True))
@@ -218,8 +217,17 @@ def parse(query: str | None, committee=None, date_from=None, date_to=None, parag
     if readable is NullQuery or not terms:
         raise QueryError("There is nothing to search for: the query has only very common words "
                          "(like 'the' or 'and'). Add a more specific word, or search with filters alone.")
+    readable = _phrase_first(_READABLE_PARSER, rest, readable)
+    listed = title_only(readable)
     if listed is NullQuery or not list(listed.iter_all_terms(phrases=True)):
         listed = None
-    else:
-        listed = _phrase_first(_LISTED_PARSER, rest, listed)
-    return ParsedQuery(rest, filters, _phrase_first(_READABLE_PARSER, rest, readable), listed)
+    return ParsedQuery(rest, filters, readable, listed)
+
+
+def title_only(query: Query) -> Query:
+    """`query` over the title alone: what the title's parser makes of the same text (the parser is most of
+    a new query's parsing, so it runs once). The multifield parser makes each word and phrase `title OR
+    body`; with the body's leaves dropped, Whoosh's normalising leaves the title's."""
+    if query.is_leaf():
+        return NullQuery if query.field() == "body" else query
+    return query.apply(title_only).normalize()

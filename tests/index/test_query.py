@@ -187,3 +187,40 @@ def test_queries_kept_for_a_member_are_told_apart_by_hash():
     keys = [ranked_key("searcher", "cllr-a", parse(w).readable) for w in words]
     assert len({hash(k) for k in keys}) == len(words)
     assert ranked_key("searcher", "cllr-a", parse("budget").readable) == ranked_key("searcher", "cllr-a", parse("budget").readable)
+
+
+def test_the_title_query_is_what_the_title_parser_makes_of_the_text():
+    """Documents a member may only see listed are searched by title with a query derived from the
+    title-and-body one; over many generated queries it equals the title parser's own, phrase ranking and all."""
+    import random
+
+    from index.querylang import _LISTED_PARSER, _phrase_first
+
+    words = ["budget", "leisure", "centre", "the", "of", "e-mail", "council's", "3.5", "tax", "zq9", "a", "pool"]
+    texts = []
+    rng = random.Random(13)
+    for _ in range(400):
+        parts = []
+        for _ in range(rng.randint(1, 5)):
+            kind = rng.random()
+            if kind < 0.55:
+                parts.append(rng.choice(words))
+            elif kind < 0.7:
+                parts.append('"' + " ".join(rng.choices(words, k=rng.randint(1, 3))) + '"')
+            elif kind < 0.85:
+                parts.append(rng.choice(["AND", "OR", "NOT"]) + " " + rng.choice(words))
+            else:
+                parts.append("(" + " OR ".join(rng.choices(words, k=2)) + ")")
+        texts.append(" ".join(parts))
+    derived = 0
+    for text in texts:
+        try:
+            parsed = parse(text)
+        except QueryError:
+            continue
+        own = _LISTED_PARSER.parse(parsed.text)
+        own = None if not list(own.iter_all_terms(phrases=True)) else _phrase_first(_LISTED_PARSER, parsed.text, own)
+        assert parsed.listed == own, text
+        assert type(parsed.listed) is type(own), text
+        derived += 1
+    assert derived > 300
