@@ -115,7 +115,7 @@ class _Shared:
         self.parsed = _LRU(1024)
         self.callers = _LRU(256)
         self.trims = _LRU(64)
-        self.pages = _LRU(64)   # (caller, terms, snippets, document indices) -> (snapshot, trim, results)
+        self.pages = _LRU(64)   # (caller, terms, snippets, document indices) -> (trim, results)
         self.ranked = RankedCache(RANKED_BUDGET)   # (searcher, caller, query) -> Ranked
         self.exact_mode = False
 
@@ -454,18 +454,17 @@ class DocumentIndex:
 
     def _page(self, session, snapshot, trim, indices, parsed: ParsedQuery, snippets: bool, caller) -> list[dict]:
         """The results at `indices`; kept per caller, as their ranked matches are, for a member paging back and
-        forth. They are the same while the snapshot (every document's facts and text change with its
-        generation) and the caller's trim (their decisions) are the very ones they were made from."""
+        forth. They hold while the caller's trim (their decisions, over one snapshot: every change of a
+        document's facts or text moves the generation, so makes a new one) is the very one they were made with."""
         terms = wanted_terms(parsed.readable)
         if caller is None or not indices:
             return self._results(session, snapshot, trim, indices, terms, snippets)
         key = (caller, terms, snippets, tuple(indices))
         found = self._shared.pages.get(key)
-        if found is None or found[0] is not snapshot or found[1] is not trim:
-            results = self._results(session, snapshot, trim, indices, terms, snippets)
-            found = self._shared.pages.put(key, (snapshot, trim, results))
+        if found is None or found[0] is not trim:
+            found = self._shared.pages.put(key, (trim, self._results(session, snapshot, trim, indices, terms, snippets)))
         # Copies: a page adds its own marks to the results it shows.
-        return [{**result, "exempt_paragraphs": list(result["exempt_paragraphs"])} for result in found[2]]
+        return [{**result, "exempt_paragraphs": list(result["exempt_paragraphs"])} for result in found[1]]
 
     def _results(self, session, snapshot, trim, indices, terms: frozenset, snippets: bool) -> list[dict]:
         if not indices:
