@@ -20,6 +20,7 @@ from whoosh.matching import WrappingMatcher
 from whoosh.query import And, AndMaybe, Or, Phrase, Term
 
 from index.best_first import BestFirst
+from index.block_scoring import scored_matches
 
 # The phrase is read first at the best this many matches of the words, then (if more of the ranking
 # is asked for) at all the rest in one pass: reading at chosen documents decodes most posting blocks
@@ -116,7 +117,11 @@ class _AtDocsSearcher:
 
 def phrase_scores(searcher, phrase, docnums=None) -> dict[int, float]:
     """{document number: the phrase matcher's score} for the documents that hold the phrase, of
-    `docnums` only (None: of all)."""
+    `docnums` only (None: of all, a posting block at a time where `block_scoring` can)."""
+    if docnums is None:
+        found = scored_matches(searcher, phrase)
+        if found is not None:
+            return dict(zip(*found))
     wanted = None if docnums is None else sorted(docnums)
     context = searcher.context()
     found = {}

@@ -86,6 +86,7 @@ def test_the_first_page_reads_the_phrase_only_at_the_best_matches(searcher):
 def test_the_phrase_read_at_chosen_documents_scores_as_a_full_pass(searcher):
     phrase = parse("leisure centre").readable.b
     everywhere = phrase_scores(searcher, phrase)
+    assert sorted(everywhere.items(), key=lambda hit: (-hit[1], hit[0])) == [(d, s) for s, d in _every_match(searcher, phrase)]
     chosen = random.Random(1).sample(range(searcher.doc_count_all()), 200)
     assert phrase_scores(searcher, phrase, chosen) == {d: s for d, s in everywhere.items() if d in set(chosen)}
     assert any(d in everywhere for d in chosen) and any(d not in everywhere for d in chosen)
