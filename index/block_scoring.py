@@ -36,21 +36,32 @@ class _Unsupported(Exception):
     """A matcher this module does not score like Whoosh: Whoosh's collector scores the query."""
 
 
-def scored_matches(searcher, query) -> tuple[array, array] | None:
+def scored_matches(searcher, query, kept: "Kept | None" = None) -> tuple[array, array] | None:
     """(document numbers, their scores) of every match of `query`, in no particular order; None when
-    Whoosh's collector is to score it (anything but terms and phrases under And and Or)."""
+    Whoosh's collector is to score it (anything but terms and phrases under And and Or). The postings
+    of `kept`'s terms are read once for every query given the same `kept` (and the same searcher)."""
     if not _words_only(query):
         return None
     context = searcher.context()
     docnums, scores = array("i"), array("d")
     try:
         for sub, offset in searcher.leaf_searchers():
-            found = _scores(query.matcher(_Unread(sub), context))
+            found = _scores(query.matcher(_Unread(sub, offset, kept), context))
             docnums.extend([offset + docnum for docnum in found] if offset else found)
             scores.extend(found.values())
     except _Unsupported:
         return None
     return docnums, scores
+
+
+class Kept:
+    """Postings read for one query and kept for the next over the same searcher (a phrase read after the
+    words that hold it): the scores and encoded positions of the given terms, by segment. A phrase of
+    common words otherwise reads most of the words' postings twice."""
+
+    def __init__(self, terms):
+        self.terms = {(fieldname, text.encode("utf-8") if isinstance(text, str) else text) for fieldname, text in terms}
+        self.read: dict = {}   # (segment offset, fieldname, text) -> (scores, _Values)
 
 
 class _Held:
@@ -59,6 +70,20 @@ class _Held:
 
     def __init__(self, postings):
         self.postings = postings
+        self.key, self.kept = None, None   # (segment offset, fieldname, text), and where it may be kept
+
+    def read(self, values: "_Values | None") -> dict[int, float]:
+        """`_scores` of the postings, read once for every query sharing `kept` when the term is kept."""
+        if self.kept is None or self.key[1:] not in self.kept.terms:
+            return _scores(self.postings, values)
+        found = self.kept.read.get(self.key)
+        if found is None:
+            own = _Values()
+            found = self.kept.read[self.key] = (_scores(self.postings, own), own)
+        scores, own = found
+        if values is not None:
+            values.by_doc, values.decode = own.by_doc, own.decode
+        return dict(scores)   # a copy: unions add into the dicts they are given
 
     def is_active(self):
         return False
@@ -84,11 +109,14 @@ def _held(postings) -> _Held:
 class _Unread:
     """A (segment) searcher whose term postings are held unread (`_Held`)."""
 
-    def __init__(self, searcher):
-        self._searcher = searcher
+    def __init__(self, searcher, offset: int = 0, kept: Kept | None = None):
+        self._searcher, self._offset, self._kept = searcher, offset, kept
 
     def postings(self, fieldname, text, weighting=None, qf=1):
-        return _held(self._searcher.postings(fieldname, text, weighting=weighting, qf=qf))
+        held = _held(self._searcher.postings(fieldname, text, weighting=weighting, qf=qf))
+        if qf == 1:   # the scores of a term's postings depend on its field, text and qf only
+            held.key, held.kept = (self._offset, fieldname, text), self._kept
+        return held
 
     def __getattr__(self, name):
         return getattr(self._searcher, name)
@@ -118,7 +146,7 @@ def _scores(matcher, values: _Values | None = None) -> dict[int, float]:
     """{document number in the segment: the score Whoosh's `matcher.score()` gives there}; the
     postings' values kept in `values` too when given (a phrase's term)."""
     if isinstance(matcher, _Held):
-        return _scores(matcher.postings, values)
+        return matcher.read(values)
     kind = type(matcher)
     if kind is W3LeafMatcher:
         return _leaf_scores(matcher, values)

@@ -119,7 +119,7 @@ def test_anything_but_terms_and_phrases_under_and_or_is_left_to_whoosh(searcher)
 @pytest.mark.parametrize("share", [1.0, 0.3])
 def test_pages_and_totals_are_whooshs_own(searcher, share, blockwise, monkeypatch):
     if not blockwise:   # words Whoosh's collector has scored are ranked the same way
-        monkeypatch.setattr(counting, "scored_matches", lambda searcher, query: None)
+        monkeypatch.setattr(counting, "scored_matches", lambda searcher, query, kept=None: None)
     rng = random.Random(13)
     allowed = {d for d in range(searcher.doc_count_all()) if rng.random() < share}
     for text in ("housing budget", "tax OR grant OR waste", "leisure centre", "roof NOT hall", '"leisure centre"'):

@@ -6,7 +6,8 @@ import random
 import pytest
 from whoosh.query import And, Phrase, Term
 
-from index import phrase_first
+from index import block_scoring, phrase_first
+from index.block_scoring import Kept, scored_matches
 from index.build import write_documents
 from index.counting import _every_match, ranked_matches, top_and_total
 from index.phrase_first import PhraseFirst, bound, phrase_scores
@@ -99,3 +100,22 @@ def test_a_phrase_of_other_words_is_ranked_by_whoosh_in_one_go(searcher):
     ranked = ranked_matches(searcher, q)
     assert ranked.rest is None
     assert list(zip(ranked.scores, ranked.docnums)) == _every_match(searcher, q)
+
+
+def test_a_phrase_read_after_its_words_reads_the_postings_kept_as_they_were_scored(searcher, monkeypatch):
+    read = block_scoring._leaf_scores
+    reads = []
+    monkeypatch.setattr(block_scoring, "_leaf_scores", lambda *args: reads.append(args) or read(*args))
+    for text in ("leisure centre", "council tax", "centre leisure"):
+        q = parse(text).readable
+        kept = Kept(q.b.iter_all_terms(phrases=True))
+        assert scored_matches(searcher, q.a, kept) == scored_matches(searcher, q.a)
+        assert kept.read
+        reads.clear()
+        assert phrase_scores(searcher, q.b, kept=kept) == _every_phrase_match(searcher, q.b)
+        assert not reads   # every posting the phrase needs was kept
+        assert phrase_scores(searcher, q.b) == _every_phrase_match(searcher, q.b) and reads
+
+
+def _every_phrase_match(searcher, phrase):
+    return {docnum: score for score, docnum in _every_match(searcher, phrase)}
