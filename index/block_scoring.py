@@ -36,17 +36,20 @@ class _Unsupported(Exception):
     """A matcher this module does not score like Whoosh: Whoosh's collector scores the query."""
 
 
-def scored_matches(searcher, query, kept: "Kept | None" = None) -> tuple[array, array] | None:
+def scored_matches(searcher, query, kept: "Kept | None" = None, only=None) -> tuple[array, array] | None:
     """(document numbers, their scores) of every match of `query`, in no particular order; None when
     Whoosh's collector is to score it (anything but terms and phrases under And and Or). The postings
-    of `kept`'s terms are read once for every query given the same `kept` (and the same searcher)."""
+    of `kept`'s terms are read once for every query given the same `kept` (and the same searcher).
+    `only` (document numbers) limits where a phrase's positions are read: its matches among them."""
     if not _words_only(query):
         return None
     context = searcher.context()
     docnums, scores = array("i"), array("d")
     try:
         for sub, offset in searcher.leaf_searchers():
-            found = _scores(query.matcher(_Unread(sub, offset, kept), context))
+            end = offset + sub.doc_count_all()
+            at = None if only is None else {docnum - offset for docnum in only if offset <= docnum < end}
+            found = _scores(query.matcher(_Unread(sub, offset, kept, at), context))
             docnums.extend([offset + docnum for docnum in found] if offset else found)
             scores.extend(found.values())
     except _Unsupported:
@@ -71,6 +74,7 @@ class _Held:
     def __init__(self, postings):
         self.postings = postings
         self.key, self.kept = None, None   # (segment offset, fieldname, text), and where it may be kept
+        self.only = None                   # a phrase's documents to be read at (None: all)
 
     def read(self, values: "_Values | None") -> dict[int, float]:
         """`_scores` of the postings, read once for every query sharing `kept` when the term is kept."""
@@ -109,11 +113,12 @@ def _held(postings) -> _Held:
 class _Unread:
     """A (segment) searcher whose term postings are held unread (`_Held`)."""
 
-    def __init__(self, searcher, offset: int = 0, kept: Kept | None = None):
-        self._searcher, self._offset, self._kept = searcher, offset, kept
+    def __init__(self, searcher, offset: int = 0, kept: Kept | None = None, only: set | None = None):
+        self._searcher, self._offset, self._kept, self._only = searcher, offset, kept, only
 
     def postings(self, fieldname, text, weighting=None, qf=1):
         held = _held(self._searcher.postings(fieldname, text, weighting=weighting, qf=qf))
+        held.only = self._only
         if qf == 1:   # the scores of a term's postings depend on its field, text and qf only
             held.key, held.kept = (self._offset, fieldname, text), self._kept
         return held
@@ -208,8 +213,10 @@ def _phrase_scores(matcher) -> dict[int, float]:
     terms = [(leaf, _Values()) for leaf in matcher.ms]
     scored = {id(leaf): _scores(leaf, values) for leaf, values in terms}
     first, *rest = scored.values()
+    only = getattr(matcher.ms[0], "only", None)
+    candidates = set(first).intersection(*rest) if only is None else only.intersection(first, *rest)
     positions = [values for _leaf, values in terms]
-    held = {docnum for docnum in set(first).intersection(*rest) if _adjacent(docnum, positions)}
+    held = {docnum for docnum in candidates if _adjacent(docnum, positions)}
     return _tree_scores(matcher.child, {key: {d: found[d] for d in held} for key, found in scored.items()})
 
 

@@ -117,10 +117,10 @@ class _AtDocsSearcher:
 
 def phrase_scores(searcher, phrase, docnums=None, kept: Kept | None = None) -> dict[int, float]:
     """{document number: the phrase matcher's score} for the documents that hold the phrase, of
-    `docnums` only (None: of all, a posting block at a time where `block_scoring` can, from the
-    postings in `kept` where they were read already)."""
-    if docnums is None:
-        found = scored_matches(searcher, phrase, kept)
+    `docnums` only (None: of all). A posting block at a time where `block_scoring` can: for all, or
+    at chosen documents when the postings were read already (`kept`); else by skipping to them."""
+    if docnums is None or (kept is not None and kept.read):
+        found = scored_matches(searcher, phrase, kept, only=docnums)
         if found is not None:
             return dict(zip(*found))
     wanted = None if docnums is None else sorted(docnums)
@@ -173,7 +173,7 @@ class PhraseRanking:
                 continue
             if self.read == 0 and len(words) + 1 > 2 * FIRST_READ:
                 batch = self.unread + words.take(FIRST_READ - 1)
-                extra = phrase_scores(self.searcher, self.phrase, [docnum for _score, docnum in batch])
+                extra = phrase_scores(self.searcher, self.phrase, [docnum for _score, docnum in batch], self.kept)
                 self.unread = words.take(1)
             else:
                 batch = self.unread + words.take_rest()

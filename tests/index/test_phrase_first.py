@@ -113,6 +113,8 @@ def test_a_phrase_read_after_its_words_reads_the_postings_kept_as_they_were_scor
         assert kept.read
         reads.clear()
         assert phrase_scores(searcher, q.b, kept=kept) == _every_phrase_match(searcher, q.b)
+        chosen = random.Random(1).sample(range(searcher.doc_count_all()), 200)
+        assert phrase_scores(searcher, q.b, chosen, kept) == phrase_scores(searcher, q.b, chosen) != {}
         assert not reads   # every posting the phrase needs was kept
         assert phrase_scores(searcher, q.b) == _every_phrase_match(searcher, q.b) and reads
 
