@@ -24,10 +24,10 @@ from pickle import loads
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
-from whoosh.system import _INT_SIZE
 from whoosh.matching import (ArrayUnionMatcher, FilterMatcher, IntersectionMatcher, NullMatcherClass,
                              UnionMatcher, WrappingMatcher)
 from whoosh.query import And, Or, Phrase, SpanNear2, Term
+from whoosh.system import _INT_SIZE
 
 _PHRASE = SpanNear2.SpanNear2Matcher   # what `Phrase.matcher` makes of a phrase's terms
 
@@ -142,8 +142,8 @@ class _Values:
 
 
 def _decode_positions(value: bytes):
-    """`Positions.decode_positions` without its lookups on every call (half the cost of reading a phrase):
-    the count of positions, then their gaps pickled (the pickle's closing stop may have been left off)."""
+    """`Positions.decode_positions` without its lookups, called at every document holding a phrase's
+    terms: the count of positions, then their gaps pickled (the closing stop may have been left off)."""
     return accumulate(loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b"."))
 
 
