@@ -57,6 +57,12 @@ class Ranked:
                 self.rest = None
             return True
 
+    def answered(self):
+        """The search that made this ranking is answered: what was kept for it alone is let go."""
+        rest = self.rest
+        if isinstance(rest, PhraseRanking):
+            rest.let_go()
+
 
 class _Segment:
     """Ranked lists, least recently used first, and how many matches they hold in all."""
@@ -163,4 +169,5 @@ def top_and_total(ranked: Ranked, limit: int, allowed: set) -> tuple[int, list]:
                 top.append((score, docnum))
                 if len(top) == limit:
                     break
+    ranked.answered()
     return total, top

@@ -147,9 +147,9 @@ class PhraseRanking:
     `words` gives the words' matches best first (`BestFirst`); `factor` is `bound(query)`.
     A match not yet read for the phrase may score up to `factor` x its words' score, so a read
     match is placed once its final score beats that for every match not yet read. `kept` holds the
-    phrase terms' postings as the words were scored: a pass over every match during the first
-    `take` (the search that scored the words) reads them from there; it is let go after that, so a
-    ranking kept for paging does not keep them.
+    phrase terms' postings as the words were scored: the search that scored the words reads the
+    phrase from there, and lets them go when it is answered (`let_go`), so a ranking kept for paging
+    does not keep them.
     """
 
     def __init__(self, searcher, phrase, words: BestFirst, factor: float, kept: Kept | None = None):
@@ -184,7 +184,10 @@ class PhraseRanking:
                 boost = extra.get(docnum)
                 waiting.append((-(score + boost if boost is not None else score), docnum))
             heapify(waiting)
-        self.kept = None
         if self.done():
             self.searcher = None   # nothing more to read: let the searcher go
         return out
+
+    def let_go(self):
+        """Whatever reads the phrase after this reads its postings afresh."""
+        self.kept = None

@@ -121,3 +121,25 @@ def test_a_phrase_read_after_its_words_reads_the_postings_kept_as_they_were_scor
 
 def _every_phrase_match(searcher, phrase):
     return {docnum: score for score, docnum in _every_match(searcher, phrase)}
+
+
+def test_a_search_reads_the_phrase_from_the_kept_postings_until_it_is_answered(searcher, monkeypatch):
+    read = block_scoring._leaf_scores
+    reads = []
+    monkeypatch.setattr(block_scoring, "_leaf_scores", lambda *args: reads.append(args) or read(*args))
+    q = parse("leisure centre").readable
+    everything = set(range(searcher.doc_count_all()))
+    ranked = ranked_matches(searcher, q)
+    ranked.settle(1)   # the phrase read at the best matches of the words
+    assert ranked.rest.read == phrase_first.FIRST_READ
+    scored = len(reads)
+    ranked.settle(len(everything))   # then everywhere, later in the same search (a member who may see few)
+    assert len(reads) == scored and ranked.rest is None
+    assert list(zip(ranked.scores, ranked.docnums)) == _every_match(searcher, q)
+
+    ranked = ranked_matches(searcher, q)
+    top_and_total(ranked, 20, everything)
+    assert ranked.rest.read == phrase_first.FIRST_READ and ranked.rest.kept is None   # a kept ranking keeps no postings
+    scored = len(reads)
+    assert top_and_total(ranked, 400, everything)[1] == _every_match(searcher, q)[:400]
+    assert len(reads) > scored   # the next page reads the phrase afresh
