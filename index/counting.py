@@ -20,7 +20,7 @@ from collections import OrderedDict
 from whoosh.collectors import UnlimitedCollector
 
 from index.best_first import BestFirst
-from index.block_scoring import scored_matches
+from index.block_scoring import Kept, scored_matches
 from index.phrase_first import PhraseFirst, PhraseRanking, bound
 
 
@@ -56,6 +56,12 @@ class Ranked:
             if self.rest.done():
                 self.rest = None
             return True
+
+    def answered(self):
+        """The search that made this ranking is answered: what was kept for it alone is let go."""
+        rest = self.rest
+        if isinstance(rest, PhraseRanking):
+            rest.let_go()
 
 
 class _Segment:
@@ -139,12 +145,13 @@ def ranked_matches(searcher, query) -> Ranked:
     read as far as asked too); anything else is scored and ranked whole by Whoosh's collector."""
     factor = bound(query) if isinstance(query, PhraseFirst) else None
     words = query if factor is None else query.a   # the phrase never adds a match: these are all of them
-    found = scored_matches(searcher, words)
+    kept = None if factor is None else Kept(query.b.iter_all_terms(phrases=True))
+    found = scored_matches(searcher, words, kept)
     if found is None and factor is None:
         return Ranked(*_settled(_every_match(searcher, query)))
     docnums, scores = found or _settled(_every_match(searcher, words))
     best = BestFirst(docnums, scores)
-    rest = best if factor is None else PhraseRanking(searcher, query.b, best, factor)
+    rest = best if factor is None else PhraseRanking(searcher, query.b, best, factor, kept)
     return Ranked(array("i"), array("d"), rest, matches=docnums)
 
 
@@ -162,4 +169,5 @@ def top_and_total(ranked: Ranked, limit: int, allowed: set) -> tuple[int, list]:
                 top.append((score, docnum))
                 if len(top) == limit:
                     break
+    ranked.answered()
     return total, top

@@ -20,6 +20,7 @@ from whoosh.matching import WrappingMatcher
 from whoosh.query import And, AndMaybe, Or, Phrase, Term
 
 from index.best_first import BestFirst
+from index.block_scoring import Kept, scored_matches
 
 # The phrase is read first at the best this many matches of the words, then (if more of the ranking
 # is asked for) at all the rest in one pass: reading at chosen documents decodes most posting blocks
@@ -114,9 +115,14 @@ class _AtDocsSearcher:
         return getattr(self._searcher, name)
 
 
-def phrase_scores(searcher, phrase, docnums=None) -> dict[int, float]:
+def phrase_scores(searcher, phrase, docnums=None, kept: Kept | None = None) -> dict[int, float]:
     """{document number: the phrase matcher's score} for the documents that hold the phrase, of
-    `docnums` only (None: of all)."""
+    `docnums` only (None: of all). A posting block at a time where `block_scoring` can: for all, or
+    at chosen documents when the postings were read already (`kept`); else by skipping to them."""
+    if docnums is None or (kept is not None and kept.read):
+        found = scored_matches(searcher, phrase, kept, only=docnums)
+        if found is not None:
+            return dict(zip(*found))
     wanted = None if docnums is None else sorted(docnums)
     context = searcher.context()
     found = {}
@@ -140,11 +146,14 @@ class PhraseRanking:
 
     `words` gives the words' matches best first (`BestFirst`); `factor` is `bound(query)`.
     A match not yet read for the phrase may score up to `factor` x its words' score, so a read
-    match is placed once its final score beats that for every match not yet read.
+    match is placed once its final score beats that for every match not yet read. `kept` holds the
+    phrase terms' postings as the words were scored: the search that scored the words reads the
+    phrase from there, and lets them go when it is answered (`let_go`), so a ranking kept for paging
+    does not keep them.
     """
 
-    def __init__(self, searcher, phrase, words: BestFirst, factor: float):
-        self.searcher, self.phrase, self.words, self.factor = searcher, phrase, words, factor
+    def __init__(self, searcher, phrase, words: BestFirst, factor: float, kept: Kept | None = None):
+        self.searcher, self.phrase, self.words, self.factor, self.kept = searcher, phrase, words, factor, kept
         self.read = 0                  # how many of the words' best matches have been read for the phrase
         self.unread = words.take(1)    # the best match not read yet ([(score, docnum)]), [] when none
         self.waiting = []              # heap of (-final score, docnum) read but not yet placed
@@ -164,11 +173,11 @@ class PhraseRanking:
                 continue
             if self.read == 0 and len(words) + 1 > 2 * FIRST_READ:
                 batch = self.unread + words.take(FIRST_READ - 1)
-                extra = phrase_scores(self.searcher, self.phrase, [docnum for _score, docnum in batch])
+                extra = phrase_scores(self.searcher, self.phrase, [docnum for _score, docnum in batch], self.kept)
                 self.unread = words.take(1)
             else:
                 batch = self.unread + words.take_rest()
-                extra = phrase_scores(self.searcher, self.phrase)
+                extra = phrase_scores(self.searcher, self.phrase, kept=self.kept)
                 self.unread = []
             self.read += len(batch)
             for score, docnum in batch:
@@ -178,3 +187,7 @@ class PhraseRanking:
         if self.done():
             self.searcher = None   # nothing more to read: let the searcher go
         return out
+
+    def let_go(self):
+        """Whatever reads the phrase after this reads its postings afresh."""
+        self.kept = None

@@ -1,5 +1,5 @@
 """Scoring a block of postings at a time gives Whoosh's own matches, scores (bitwise) and order, over
-generated queries on an index of several segments with deleted documents."""
+generated queries of words and phrases on an index of several segments with deleted documents."""
 
 import random
 
@@ -15,7 +15,7 @@ from index import counting
 from index.counting import _every_match, ranked_matches, top_and_total
 from index.querylang import parse
 from index.ranking import OwnTextWeighting
-from index.schema import IndexDoc, make_schema
+from index.schema import ANALYZER, IndexDoc, make_schema
 from index.store import storage
 
 WORDS = ["report", "budget", "council", "meeting", "housing", "roof", "hall", "staff", "library", "spring",
@@ -52,10 +52,17 @@ def _term(rng):
     return Term(rng.choice(["title", "body"]), word, boost=rng.choice([1.0, 1.0, 1.0, 2.5, 0.3]))
 
 
+def _phrase(rng):
+    """One to three words as indexed (a word may repeat, or be in no document)."""
+    words = [rng.choice(ABSENT) if rng.random() < 0.03 else rng.choice(WORDS) for _ in range(rng.choice([1, 2, 2, 2, 3]))]
+    return Phrase(rng.choice(["title", "body", "body"]), [t.text for t in ANALYZER(" ".join(words))],
+                  boost=rng.choice([1.0, 1.0, 100.0, 0.3]))
+
+
 def _query(rng, depth=0):
     """A tree of And and Or over terms, up to three levels deep, some parts boosted."""
     if depth == 3 or rng.random() < 0.3:
-        return _term(rng)
+        return _phrase(rng) if rng.random() < 0.25 else _term(rng)
     kind = rng.choice([And, Or, Or])
     return kind([_query(rng, depth + 1) for _ in range(rng.randint(2, 4))], boost=rng.choice([1.0, 1.0, 1.7]))
 
@@ -65,8 +72,11 @@ def _queries():
     typed = [" ".join(rng.sample(WORDS, rng.randint(1, 4))) for _ in range(30)]
     typed += [" OR ".join(rng.sample(WORDS, rng.randint(2, 6))) for _ in range(20)]
     typed += ["(housing OR budget) tax", "leisure centre OR park", "report zzyzx", "zzyzx OR qwerty"]
+    typed += ['"leisure centre"', '"tax grant" OR waste', '"park park"', '"report zzyzx" OR "zzyzx"']
     parsed = [q for text in typed for q in (parse(text).readable, parse(text).listed)]
-    return [q.a if hasattr(q, "a") else q for q in parsed] + [_query(rng) for _ in range(120)]
+    words = [q.a if hasattr(q, "a") else q for q in parsed]
+    phrases = [q.b for q in parsed if hasattr(q, "b")] + [_phrase(rng) for _ in range(60)]
+    return words + phrases + [_query(rng) for _ in range(160)]
 
 
 def _ranked(found):
@@ -89,9 +99,16 @@ def test_every_match_scores_as_whoosh_scores_it(searcher, matcher_type, monkeypa
     assert matched > 0.6 * len(queries)
 
 
-def test_anything_but_terms_under_and_or_is_left_to_whoosh(searcher):
+def test_a_phrase_matches_where_its_words_are_next_to_each_other_in_order(searcher):
+    for words in (["leisur", "centr"], ["centr", "leisur"], ["tax", "grant", "wast"], ["park", "park"]):
+        found = scored_matches(searcher, Phrase("body", words))
+        held = scored_matches(searcher, And([Term("body", word) for word in words]))
+        assert 0 < len(found[0]) < len(set(held[0])), words   # some documents hold the words apart
+
+
+def test_anything_but_terms_and_phrases_under_and_or_is_left_to_whoosh(searcher):
     for q in (Not(Term("body", "tax")), And([Term("body", "tax"), Not(Term("body", "roof"))]),
-              Phrase("body", ["leisur", "centr"]), Or([Term("body", "tax"), Phrase("body", ["leisur", "centr"])]),
+              Phrase("body", ["leisur", "centr"], slop=2), Or([Term("body", "tax"), Phrase("body", ["tax", "grant"], slop=3)]),
               Or([Term("body", "tax"), Term("body", "roof")], scale=0.5)):   # a coordination bonus
         assert scored_matches(searcher, q) is None
     other = Searcher(searcher.reader(), weighting=BM25F(), closereader=False)   # a scorer without block_scores
@@ -102,7 +119,7 @@ def test_anything_but_terms_under_and_or_is_left_to_whoosh(searcher):
 @pytest.mark.parametrize("share", [1.0, 0.3])
 def test_pages_and_totals_are_whooshs_own(searcher, share, blockwise, monkeypatch):
     if not blockwise:   # words Whoosh's collector has scored are ranked the same way
-        monkeypatch.setattr(counting, "scored_matches", lambda searcher, query: None)
+        monkeypatch.setattr(counting, "scored_matches", lambda searcher, query, kept=None: None)
     rng = random.Random(13)
     allowed = {d for d in range(searcher.doc_count_all()) if rng.random() < share}
     for text in ("housing budget", "tax OR grant OR waste", "leisure centre", "roof NOT hall", '"leisure centre"'):

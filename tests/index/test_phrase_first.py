@@ -6,7 +6,8 @@ import random
 import pytest
 from whoosh.query import And, Phrase, Term
 
-from index import phrase_first
+from index import block_scoring, phrase_first
+from index.block_scoring import Kept, scored_matches
 from index.build import write_documents
 from index.counting import _every_match, ranked_matches, top_and_total
 from index.phrase_first import PhraseFirst, bound, phrase_scores
@@ -86,6 +87,7 @@ def test_the_first_page_reads_the_phrase_only_at_the_best_matches(searcher):
 def test_the_phrase_read_at_chosen_documents_scores_as_a_full_pass(searcher):
     phrase = parse("leisure centre").readable.b
     everywhere = phrase_scores(searcher, phrase)
+    assert sorted(everywhere.items(), key=lambda hit: (-hit[1], hit[0])) == [(d, s) for s, d in _every_match(searcher, phrase)]
     chosen = random.Random(1).sample(range(searcher.doc_count_all()), 200)
     assert phrase_scores(searcher, phrase, chosen) == {d: s for d, s in everywhere.items() if d in set(chosen)}
     assert any(d in everywhere for d in chosen) and any(d not in everywhere for d in chosen)
@@ -98,3 +100,46 @@ def test_a_phrase_of_other_words_is_ranked_by_whoosh_in_one_go(searcher):
     ranked = ranked_matches(searcher, q)
     assert ranked.rest is None
     assert list(zip(ranked.scores, ranked.docnums)) == _every_match(searcher, q)
+
+
+def test_a_phrase_read_after_its_words_reads_the_postings_kept_as_they_were_scored(searcher, monkeypatch):
+    read = block_scoring._leaf_scores
+    reads = []
+    monkeypatch.setattr(block_scoring, "_leaf_scores", lambda *args: reads.append(args) or read(*args))
+    for text in ("leisure centre", "council tax", "centre leisure"):
+        q = parse(text).readable
+        kept = Kept(q.b.iter_all_terms(phrases=True))
+        assert scored_matches(searcher, q.a, kept) == scored_matches(searcher, q.a)
+        assert kept.read
+        reads.clear()
+        assert phrase_scores(searcher, q.b, kept=kept) == _every_phrase_match(searcher, q.b)
+        chosen = random.Random(1).sample(range(searcher.doc_count_all()), 200)
+        assert phrase_scores(searcher, q.b, chosen, kept) == phrase_scores(searcher, q.b, chosen) != {}
+        assert not reads   # every posting the phrase needs was kept
+        assert phrase_scores(searcher, q.b) == _every_phrase_match(searcher, q.b) and reads
+
+
+def _every_phrase_match(searcher, phrase):
+    return {docnum: score for score, docnum in _every_match(searcher, phrase)}
+
+
+def test_a_search_reads_the_phrase_from_the_kept_postings_until_it_is_answered(searcher, monkeypatch):
+    read = block_scoring._leaf_scores
+    reads = []
+    monkeypatch.setattr(block_scoring, "_leaf_scores", lambda *args: reads.append(args) or read(*args))
+    q = parse("leisure centre").readable
+    everything = set(range(searcher.doc_count_all()))
+    ranked = ranked_matches(searcher, q)
+    ranked.settle(1)   # the phrase read at the best matches of the words
+    assert ranked.rest.read == phrase_first.FIRST_READ
+    scored = len(reads)
+    ranked.settle(len(everything))   # then everywhere, later in the same search (a member who may see few)
+    assert len(reads) == scored and ranked.rest is None
+    assert list(zip(ranked.scores, ranked.docnums)) == _every_match(searcher, q)
+
+    ranked = ranked_matches(searcher, q)
+    top_and_total(ranked, 20, everything)
+    assert ranked.rest.read == phrase_first.FIRST_READ and ranked.rest.kept is None   # a kept ranking keeps no postings
+    scored = len(reads)
+    assert top_and_total(ranked, 400, everything)[1] == _every_match(searcher, q)[:400]
+    assert len(reads) > scored   # the next page reads the phrase afresh
