@@ -75,13 +75,15 @@ class _Alignment:
         self.size = len(ids_by_docnum)
         self.index_of_docnum = array("i", [-1]) * self.size
         self.docnum_of = array("i", [-1]) * len(snapshot)
-        position = snapshot.position
+        ids = snapshot.ids
+        position = {ident: i for i, ident in enumerate(ids)}   # only while aligning: the snapshot keeps no such dict
         for docnum, ident in enumerate(ids_by_docnum):
             if ident is not None:
                 i = position.get(ident, -1)
                 if i >= 0:
                     self.index_of_docnum[docnum] = i
                     self.docnum_of[i] = docnum
+                    ids[i] = ident   # the same id: the snapshot keeps the index's copy, so each id string is held once
 
     def sets(self, trim: trimming.Trim, only: list[int] | None) -> tuple[set, set]:
         """Document numbers of the searcher the caller may open, and those they may only see listed."""
@@ -105,7 +107,6 @@ class _Shared:
         self.name: str | None = None
         self.searcher = None
         self.searcher_serial = 0
-        self.ids_by_docnum: tuple | None = None
         self.segment_ids: dict[str, list] = {}   # segment id -> ids by its document numbers (segments never change)
         self.alignments = _LRU(2)
         self.allowed = _LRU(16)
@@ -136,16 +137,11 @@ class _Shared:
                 self.searcher_serial += 1
         return self.searcher, (self.name, self.searcher_serial)
 
-    def docnum_ids(self, searcher, key) -> list:
-        if self.ids_by_docnum is None or self.ids_by_docnum[0] != key:
-            self.ids_by_docnum = (key, ids_by_docnum(searcher, self.segment_ids))
-        return self.ids_by_docnum[1]
-
     def alignment(self, searcher, key, snapshot) -> _Alignment:
         akey = (key, id(snapshot))
         found = self.alignments.get(akey)
         if found is None or found[0] is not snapshot:
-            found = self.alignments.put(akey, (snapshot, _Alignment(self.docnum_ids(searcher, key), snapshot)))
+            found = self.alignments.put(akey, (snapshot, _Alignment(ids_by_docnum(searcher, self.segment_ids), snapshot)))
         return found[1]
 
     # -- facts ---------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import json
 import logging
 import threading
 from array import array
+from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -59,7 +60,8 @@ CLASS_ID = "\x00class"
 # Not part of a class's key: they never change a decision (they are names, shown to people).
 NOT_DECISIVE = ("id", "title", "matter_titles")
 DATES = ("meeting_date", "publish_on")
-KEY_FIELDS = tuple(f.name for f in fields(DocumentFacts) if f.name not in NOT_DECISIVE)
+FACT_FIELDS = tuple(f.name for f in fields(DocumentFacts))
+KEY_FIELDS = tuple(name for name in FACT_FIELDS if name not in NOT_DECISIVE)
 MEETING_AT, PUBLISH_AT = KEY_FIELDS.index("meeting_date"), KEY_FIELDS.index("publish_on")
 MATTERS_AT, GROUP_AT = KEY_FIELDS.index("matters"), KEY_FIELDS.index("party_group")
 NFP_AT, CASEWORK_AT = KEY_FIELDS.index("not_for_publication_to"), KEY_FIELDS.index("casework_of")
@@ -113,7 +115,7 @@ class Base:
 
     facts: DocumentFacts              # id CLASS_ID, no title, no dates (each document has its own)
     key: tuple                        # facts_key(facts)
-    docs: list = field(default_factory=list)   # snapshot indices
+    docs: array = field(default_factory=lambda: array("i"))   # snapshot indices
 
 
 class Snapshot:
@@ -124,13 +126,15 @@ class Snapshot:
         self.generation = generation
         self.bases = bases
         self.ids = ids                      # snapshot index -> document id
-        self.position = {ident: i for i, ident in enumerate(ids)}
         self.base_of = base_of              # snapshot index -> base index
         self.meeting = meeting              # snapshot index -> meeting date ordinal (0: none)
         self.publish = publish              # snapshot index -> publish_on ordinal (0: none)
         self.committees = committees        # committee id -> (name, kind), for filters
-        # Newest meeting first, then by id: the order of an empty query.
-        self.newest_first = sorted(range(len(ids)), key=lambda i: (-meeting[i], ids[i]))
+        # Snapshot indices in Python's order of their ids (the database's collation may differ), for `index`:
+        # a tenth of the memory of a dict from id to index.
+        self.by_id = array("i", sorted(range(len(ids)), key=ids.__getitem__))
+        # Newest meeting first, then by id: the order of an empty query (a reversed sort keeps equal meetings in id order).
+        self.newest_first = array("i", sorted(self.by_id, key=meeting.__getitem__, reverse=True))
         self.rank = array("i", bytes(4 * len(ids)))
         for r, i in enumerate(self.newest_first):
             self.rank[i] = r
@@ -139,6 +143,13 @@ class Snapshot:
 
     def __len__(self):
         return len(self.ids)
+
+    def index(self, ident: str) -> int | None:
+        """The snapshot index of the document with this id, or None."""
+        k = bisect_left(self.by_id, ident, key=self.ids.__getitem__)
+        if k < len(self.by_id) and self.ids[self.by_id[k]] == ident:
+            return self.by_id[k]
+        return None
 
     def facts(self, i: int, with_id: bool = True) -> DocumentFacts:
         """Document `i`'s facts (title left empty: it never decides)."""
@@ -178,11 +189,26 @@ class BaseMemo:
         self.by_key: dict[tuple, int] = {}
         self.facts: list[DocumentFacts] = []   # base number -> facts (id CLASS_ID, no title, no dates)
         self.keys: list[tuple] = []            # base number -> facts_key
+        # field -> {frozen value: (frozen value, value)}: bases differ in a few facts (mostly matters) and
+        # repeat the same committees, statuses and paragraph sets thousands of times; each is held once.
+        self.values: dict[str, dict] = {name: {} for name in FACT_FIELDS}
 
-    def base(self, facts_source: FactSource, digest: bytes, values: dict) -> int | None:
-        """The base number for a row; None for a row whose facts cannot be built (never shown)."""
+    def _one_copy(self, facts: DocumentFacts, key: tuple) -> tuple[DocumentFacts, tuple]:
+        """A new base's facts and key, made of the copies of equal values already held."""
+        frozen = dict(zip(KEY_FIELDS, key))
+        # The memo is for one council's matters, so equal matters have equal titles; id and title are the same for all.
+        frozen.update(id=CLASS_ID, title="", matter_titles=frozen["matters"])
+        held = {}
+        for name in FACT_FIELDS:
+            frozen[name], held[name] = self.values[name].setdefault(frozen[name], (frozen[name], getattr(facts, name)))
+        return DocumentFacts(**held), tuple(frozen[name] for name in KEY_FIELDS)
+
+    def base(self, facts_source: FactSource, digest: bytes, row: tuple) -> int | None:
+        """The base number for a row (values of PLAIN_COLUMNS + JSON_COLUMNS); None for a row whose facts
+        cannot be built (never shown)."""
         b = self.by_digest.get(digest)
         if b is None:
+            values = dict(zip(PLAIN_COLUMNS + JSON_COLUMNS, row))
             try:
                 for c in JSON_COLUMNS:
                     values[c] = _parse_json(values[c])
@@ -194,6 +220,7 @@ class BaseMemo:
             key = facts_key(facts)
             b = self.by_key.get(key)
             if b is None:
+                facts, key = self._one_copy(facts, key)
                 b = self.by_key[key] = len(self.facts)
                 self.facts.append(facts)
                 self.keys.append(key)
@@ -210,15 +237,14 @@ def load_snapshot(session, generation: int, memo: BaseMemo | None = None) -> Sna
     columns = [Document.id]
     columns += [getattr(Document, c) for c in PLAIN_COLUMNS]
     columns += [cast(getattr(Document, c), String) for c in JSON_COLUMNS + DATE_COLUMNS]
-    names = PLAIN_COLUMNS + JSON_COLUMNS
-    n_rest = len(names)
+    n_rest = len(PLAIN_COLUMNS + JSON_COLUMNS)
     local: dict[int, int] = {}
     bases: list[Base] = []
     ids, base_of, meeting, publish = [], array("i"), array("i"), array("i")
     for row in session.execute(select(*columns).order_by(Document.id).execution_options(yield_per=2000)):
         rest = row[1:1 + n_rest]
         digest = hashlib.blake2b(repr(tuple(rest)).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        g = memo.base(facts, digest, dict(zip(names, rest)))
+        g = memo.base(facts, digest, rest)
         if g is None:
             log.error("search trimming: document %s is left out of search (its facts cannot be built)", row[0])
             continue
@@ -250,7 +276,7 @@ class Classes:
         self.made: list[tuple] = []            # class -> (base, meeting ordinal, publish ordinal)
         self.keys: list[tuple] = []            # class -> facts key of its representative
         self.sample: list[int] = []            # class -> one real document in it
-        self.docs: list[list[int]] = []        # class -> snapshot indices
+        self.docs: list[array] = []            # class -> snapshot indices
         meeting, publish = snapshot.meeting, snapshot.publish
         for b, base in enumerate(snapshot.bases):
             key = list(base.key)
@@ -268,7 +294,7 @@ class Classes:
                     self.made.append(k)
                     self.keys.append(tuple(key))
                     self.sample.append(i)
-                    self.docs.append([])
+                    self.docs.append(array("i"))
                 self.docs[c].append(i)
 
     def facts(self, c: int) -> DocumentFacts:
@@ -483,7 +509,7 @@ def trim(access, sub: Subject, req: Request, snapshot: Snapshot, classes: Classe
     if sub.kind == MEMBER and standing:
         source = _Standing(sub.id, standing)
         for document_id in standing:
-            i = snapshot.position.get(document_id)
+            i = snapshot.index(document_id)
             if i is not None:
                 decision = access.evaluate(source, sub, snapshot.facts(i), req)
                 codes[i] = VISIBILITY[decision.visibility]

@@ -1,6 +1,7 @@
 """How trimming stays equal to the decision service, and what a hidden document cannot change."""
 
 import re
+from array import array
 from dataclasses import replace
 from datetime import date
 from types import SimpleNamespace
@@ -51,6 +52,41 @@ def test_document_facts_pass_dates_through(small_council):
                    for c in trimming.PLAIN_COLUMNS + trimming.JSON_COLUMNS},
                 "id": row.id, "title": row.title, "meeting_date": None, "publish_on": None}))
             assert replace(again, meeting_date=row.meeting_date, publish_on=row.publish_on) == row
+
+
+def test_every_document_of_a_snapshot_has_the_facts_the_gateway_builds_for_it(small_council):
+    """Bases hold one copy of each distinct value; each document's facts are still its own."""
+    with small_council.gw.sessions() as session:
+        facts = FactSource(session)
+        snapshot = trimming.load_snapshot(session, generation=1)
+        for i, ident in enumerate(snapshot.ids):
+            assert snapshot.facts(i) == replace(facts.document(ident), title="")
+        statuses = [base.facts.status for base in snapshot.bases]
+        assert len(statuses) > len(set(statuses)) == len({id(s) for s in statuses})
+
+
+def test_a_snapshot_finds_ids_and_lists_newest_first_in_any_order_the_database_returns():
+    """A database's collation may sort ids otherwise than Python does: lookups and the listing order do not
+    depend on it."""
+    ids = ["doc-b", "Doc-a", "doc-a", "doc_c", "doc-c"]
+    meeting = array("i", [5, 7, 5, 0, 7])
+    snapshot = trimming.Snapshot(1, [], ids, array("i", [0] * 5), meeting, array("i", [0] * 5), {})
+    assert [snapshot.index(ident) for ident in ids] == [0, 1, 2, 3, 4]
+    assert snapshot.index("doc-") is None and snapshot.index("zzz") is None and snapshot.index("") is None
+    assert [ids[i] for i in snapshot.newest_first] == ["Doc-a", "doc-c", "doc-a", "doc-b", "doc_c"]
+    assert [snapshot.rank[i] for i in snapshot.newest_first] == [0, 1, 2, 3, 4]
+
+
+def test_a_snapshot_shares_its_id_strings_with_the_index(small_council):
+    c = small_council
+    c.search(c.members[0], "budget")
+    shared = c.index._shared
+    with shared.read_lock:
+        searcher, _key = shared.current_searcher()
+        by_docnum = index.search.ids_by_docnum(searcher, shared.segment_ids)
+    (snapshot,) = shared.snapshots.values()
+    held = {id(ident) for ident in by_docnum if ident is not None}
+    assert all(id(ident) in held for ident in snapshot.ids)
 
 
 def test_a_lying_shortcut_is_caught_and_search_falls_back(small_council, monkeypatch):
