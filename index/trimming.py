@@ -273,13 +273,12 @@ class Classes:
         self.snapshot = snapshot
         ordinal = at.toordinal()
         index: dict[tuple, int] = {}
-        self.made: list[tuple] = []            # class -> (base, meeting ordinal, publish ordinal)
-        self.keys: list[tuple] = []            # class -> facts key of its representative
-        self.sample: list[int] = []            # class -> one real document in it
+        # class -> its base, meeting and publish ordinals, and one real document in it (arrays: keys are
+        # made when asked for, a few per caller and date, rather than kept for every class)
+        self.base, self.meeting, self.publish, self.sample = array("i"), array("i"), array("i"), array("i")
         self.docs: list[array] = []            # class -> snapshot indices
         meeting, publish = snapshot.meeting, snapshot.publish
         for b, base in enumerate(snapshot.bases):
-            key = list(base.key)
             for i in base.docs:
                 m, p = meeting[i], publish[i]
                 if not exact:
@@ -289,18 +288,27 @@ class Classes:
                 k = (b, m, p)
                 c = index.get(k)
                 if c is None:
-                    c = index[k] = len(self.made)
-                    key[MEETING_AT], key[PUBLISH_AT] = _from_ordinal(m), _from_ordinal(p)
-                    self.made.append(k)
-                    self.keys.append(tuple(key))
+                    c = index[k] = len(self.docs)
+                    self.base.append(b)
+                    self.meeting.append(m)
+                    self.publish.append(p)
                     self.sample.append(i)
                     self.docs.append(array("i"))
                 self.docs[c].append(i)
 
+    def __len__(self):
+        return len(self.docs)
+
+    def key(self, c: int) -> list:
+        """Class `c`'s representative's facts key (as a list): its base's with the class's dates."""
+        key = list(self.snapshot.bases[self.base[c]].key)
+        key[MEETING_AT], key[PUBLISH_AT] = _from_ordinal(self.meeting[c]), _from_ordinal(self.publish[c])
+        return key
+
     def facts(self, c: int) -> DocumentFacts:
         """Class `c`'s representative: its base's facts with the class's dates."""
-        b, m, p = self.made[c]
-        return replace(self.snapshot.bases[b].facts, meeting_date=_from_ordinal(m), publish_on=_from_ordinal(p))
+        return replace(self.snapshot.bases[self.base[c]].facts, meeting_date=_from_ordinal(self.meeting[c]),
+                       publish_on=_from_ordinal(self.publish[c]))
 
 
 class _NoStanding:
@@ -432,12 +440,12 @@ class CallerView:
     def _group(self, value):
         return value if value is None or value == self.group else OTHER
 
-    def key(self, key: tuple) -> tuple:
-        k = list(key)
-        k[MATTERS_AT] = freeze(self._matters(key[MATTERS_AT]))
-        k[NFP_AT], k[CASEWORK_AT] = self._person(key[NFP_AT]), self._person(key[CASEWORK_AT])
-        k[GROUP_AT] = self._group(key[GROUP_AT])
-        return tuple(k)
+    def key(self, key: list) -> tuple:
+        """A class's key as it stands towards the caller (`key` is changed: pass a copy)."""
+        key[MATTERS_AT] = freeze(self._matters(key[MATTERS_AT]))
+        key[NFP_AT], key[CASEWORK_AT] = self._person(key[NFP_AT]), self._person(key[CASEWORK_AT])
+        key[GROUP_AT] = self._group(key[GROUP_AT])
+        return tuple(key)
 
     def facts(self, facts: DocumentFacts) -> DocumentFacts:
         return replace(facts, matters=self._matters(facts.matters),
@@ -457,15 +465,16 @@ def class_visibility(access, sub: Subject, req: Request, snapshot: Snapshot, cla
     view = CallerView(sub)
     with cache.lock:
         by_key, memo = cache.by_key, cache.memo
-        for c, key in enumerate(classes.keys):
+        for c in range(len(classes)):
             if classes.exact:
+                key = tuple(classes.key(c))
                 v = by_key.get(key)
                 if v is None:
                     v = by_key[key] = _evaluate(access, sub, classes.facts(c), req)
                     cache.evaluated += 1
                 result.append(v)
                 continue
-            key = view.key(key)
+            key = view.key(classes.key(c))
             v = by_key.get(key)
             if v is None:
                 facts = view.facts(classes.facts(c))
