@@ -72,6 +72,7 @@ SELF_CHECK_EVERY = 16   # one class in this many is also evaluated as a real doc
 # The columns `FactSource.document_facts` reads. It is handed a namespace holding exactly these:
 # if it ever reads another, it raises (and search fails closed) rather than deciding on a guess.
 JSON_COLUMNS = ("matters", "inferred_matters", "declared", "classified", "reclassification")
+MATTER_COLUMNS = ("matters", "inferred_matters")   # lists of matter ids
 DATE_COLUMNS = ("meeting_date", "publish_on")
 # release_on and review_on stay exact in a class's facts (they are rare), so comparisons with `at` hold.
 PLAIN_COLUMNS = ("service", "committee_id", "meeting_session", "portfolio_id", "status", "admin_only",
@@ -192,6 +193,7 @@ class BaseMemo:
         # field -> {frozen value: (frozen value, value)}: bases differ in a few facts (mostly matters) and
         # repeat the same committees, statuses and paragraph sets thousands of times; each is held once.
         self.values: dict[str, dict] = {name: {} for name in FACT_FIELDS}
+        self.matter_ids: dict[str, str] = {}   # and each matter id, which thousands of distinct matter sets repeat
 
     def _one_copy(self, facts: DocumentFacts, key: tuple) -> tuple[DocumentFacts, tuple]:
         """A new base's facts and key, made of the copies of equal values already held."""
@@ -212,6 +214,9 @@ class BaseMemo:
             try:
                 for c in JSON_COLUMNS:
                     values[c] = _parse_json(values[c])
+                for c in MATTER_COLUMNS:
+                    if values[c]:
+                        values[c] = [self.matter_ids.setdefault(m, m) for m in values[c]]
                 values.update(id=CLASS_ID, title="", meeting_date=None, publish_on=None)
                 facts = facts_source.document_facts(SimpleNamespace(**values))
             except Exception:   # fail closed for this document, not for every search

@@ -63,6 +63,8 @@ def test_every_document_of_a_snapshot_has_the_facts_the_gateway_builds_for_it(sm
             assert snapshot.facts(i) == replace(facts.document(ident), title="")
         statuses = [base.facts.status for base in snapshot.bases]
         assert len(statuses) > len(set(statuses)) == len({id(s) for s in statuses})
+        matter_ids = [m for base in snapshot.bases for m in base.facts.matters]
+        assert len(matter_ids) > len(set(matter_ids)) == len({id(m) for m in matter_ids})
 
 
 def test_a_snapshot_finds_ids_and_lists_newest_first_in_any_order_the_database_returns():
