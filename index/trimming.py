@@ -7,8 +7,9 @@ applies to the whole class:
 
 * `Snapshot` (one per access generation): every document's facts, read from the database in one
   pass. Rows equal in everything but id, title and dates share one `DocumentFacts`, built by the
-  gateway's own `FactSource.document_facts` (and kept, by a digest of the row, for the next
-  generation while the council's own tables are unchanged); each document keeps its own dates.
+  gateway's own `FactSource.document_facts` and kept without names (they never decide), each
+  distinct value held once (and kept, by a digest of the row, for the next generation while the
+  council's own tables are unchanged); each document keeps its own dates, in arrays.
 * `Classes` (per snapshot and date `at`): a decision compares a document's dates only with the
   request's date, so within a class each date is replaced by the day before `at`, `at` itself or
   the day after (keeping every comparison with `at`, and being set or not).
@@ -35,7 +36,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from types import SimpleNamespace
+from types import MappingProxyType, SimpleNamespace
 
 from sqlalchemy import String, cast, select
 
@@ -60,8 +61,8 @@ CLASS_ID = "\x00class"
 # Not part of a class's key: they never change a decision (they are names, shown to people).
 NOT_DECISIVE = ("id", "title", "matter_titles")
 DATES = ("meeting_date", "publish_on")
-FACT_FIELDS = tuple(f.name for f in fields(DocumentFacts))
-KEY_FIELDS = tuple(name for name in FACT_FIELDS if name not in NOT_DECISIVE)
+KEY_FIELDS = tuple(f.name for f in fields(DocumentFacts) if f.name not in NOT_DECISIVE)
+NO_NAMES = MappingProxyType({})   # a base's matter titles: none, as it has no id or title
 MEETING_AT, PUBLISH_AT = KEY_FIELDS.index("meeting_date"), KEY_FIELDS.index("publish_on")
 MATTERS_AT, GROUP_AT = KEY_FIELDS.index("matters"), KEY_FIELDS.index("party_group")
 NFP_AT, CASEWORK_AT = KEY_FIELDS.index("not_for_publication_to"), KEY_FIELDS.index("casework_of")
@@ -114,7 +115,7 @@ def _parse_json(text):
 class Base:
     """Documents equal in every fact but id, title and dates."""
 
-    facts: DocumentFacts              # id CLASS_ID, no title, no dates (each document has its own)
+    facts: DocumentFacts              # no names (id CLASS_ID), no dates (each document has its own)
     key: tuple                        # facts_key(facts)
     docs: array = field(default_factory=lambda: array("i"))   # snapshot indices
 
@@ -153,7 +154,7 @@ class Snapshot:
         return None
 
     def facts(self, i: int, with_id: bool = True) -> DocumentFacts:
-        """Document `i`'s facts (title left empty: it never decides)."""
+        """Document `i`'s facts (no title or matter titles: names never decide)."""
         base = self.bases[self.base_of[i]].facts
         return replace(base, id=self.ids[i] if with_id else CLASS_ID,
                        meeting_date=_from_ordinal(self.meeting[i]), publish_on=_from_ordinal(self.publish[i]))
@@ -188,20 +189,19 @@ class BaseMemo:
         self.fingerprint = fingerprint
         self.by_digest: dict[bytes, int] = {}
         self.by_key: dict[tuple, int] = {}
-        self.facts: list[DocumentFacts] = []   # base number -> facts (id CLASS_ID, no title, no dates)
+        self.facts: list[DocumentFacts] = []   # base number -> facts (no names, no dates)
         self.keys: list[tuple] = []            # base number -> facts_key
         # field -> {frozen value: (frozen value, value)}: bases differ in a few facts (mostly matters) and
         # repeat the same committees, statuses and paragraph sets thousands of times; each is held once.
-        self.values: dict[str, dict] = {name: {} for name in FACT_FIELDS}
+        self.values: dict[str, dict] = {name: {} for name in KEY_FIELDS}
         self.matter_ids: dict[str, str] = {}   # and each matter id, which thousands of distinct matter sets repeat
 
     def _one_copy(self, facts: DocumentFacts, key: tuple) -> tuple[DocumentFacts, tuple]:
-        """A new base's facts and key, made of the copies of equal values already held."""
+        """A new base's facts and key, made of the copies of equal values already held. Names are left
+        out (no id, title or matter titles): they never decide, and a base is only ever decided on."""
         frozen = dict(zip(KEY_FIELDS, key))
-        # The memo is for one council's matters, so equal matters have equal titles; id and title are the same for all.
-        frozen.update(id=CLASS_ID, title="", matter_titles=frozen["matters"])
-        held = {}
-        for name in FACT_FIELDS:
+        held = {"id": CLASS_ID, "title": "", "matter_titles": NO_NAMES}
+        for name in KEY_FIELDS:
             frozen[name], held[name] = self.values[name].setdefault(frozen[name], (frozen[name], getattr(facts, name)))
         return DocumentFacts(**held), tuple(frozen[name] for name in KEY_FIELDS)
 
