@@ -67,6 +67,11 @@ class _LRU:
         with self.lock:
             self.items.clear()
 
+    def discard_if(self, stale) -> None:
+        with self.lock:
+            for key in [key for key, value in self.items.items() if stale(value)]:
+                del self.items[key]
+
 
 class _Alignment:
     """Document numbers of one searcher against one snapshot's document order."""
@@ -141,7 +146,8 @@ class _Shared:
         akey = (key, id(snapshot))
         found = self.alignments.get(akey)
         if found is None or found[0] is not snapshot:
-            found = self.alignments.put(akey, (snapshot, _Alignment(ids_by_docnum(searcher, self.segment_ids), snapshot)))
+            aligned = _Alignment(ids_by_docnum(searcher, self.segment_ids), snapshot)
+            found = self.alignments.put(akey, (snapshot, aligned))
         return found[1]
 
     # -- facts ---------------------------------------------------------------------------------
@@ -153,8 +159,15 @@ class _Shared:
         with self.snapshot_lock:
             found = self.snapshots.get(db)
             if found is None or found.generation != generation:
-                memo = found.memo if found is not None else None
+                old = found
+                memo = old.memo if old is not None else None
                 found = self.snapshots[db] = trimming.load_snapshot(session, generation, memo)
+                if old is not None:
+                    # Nothing asks for the old snapshot's trims and alignments again (their keys name its
+                    # generation): let it go now rather than when they come to the end of their LRUs.
+                    self.trims.discard_if(lambda trim: trim.snapshot is old)
+                    self.allowed.discard_if(lambda kept: kept[0].snapshot is old)
+                    self.alignments.discard_if(lambda kept: kept[0] is old)
         return found
 
 

@@ -135,7 +135,8 @@ class Snapshot:
         # Snapshot indices in Python's order of their ids (the database's collation may differ), for `index`:
         # a tenth of the memory of a dict from id to index.
         self.by_id = array("i", sorted(range(len(ids)), key=ids.__getitem__))
-        # Newest meeting first, then by id: the order of an empty query (a reversed sort keeps equal meetings in id order).
+        # Newest meeting first, then by id: the order of an empty query (a reversed sort keeps equal
+        # meetings in id order).
         self.newest_first = array("i", sorted(self.by_id, key=meeting.__getitem__, reverse=True))
         self.rank = array("i", bytes(4 * len(ids)))
         for r, i in enumerate(self.newest_first):

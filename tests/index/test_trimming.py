@@ -1,6 +1,8 @@
 """How trimming stays equal to the decision service, and what a hidden document cannot change."""
 
+import gc
 import re
+import weakref
 from array import array
 from dataclasses import replace
 from datetime import date
@@ -89,6 +91,24 @@ def test_a_snapshot_shares_its_id_strings_with_the_index(small_council):
     (snapshot,) = shared.snapshots.values()
     held = {id(ident) for ident in by_docnum if ident is not None}
     assert all(id(ident) in held for ident in snapshot.ids)
+
+
+def test_a_new_generation_lets_the_old_snapshot_go(small_council):
+    """Its trims and alignments are never asked for again: they do not keep it alive until their LRUs turn over."""
+    from gateway.domain.generation import bump
+
+    c = small_council
+    c.search(c.members[0], "budget")
+    c.search(c.members[1], "")
+    (old,) = c.index._shared.snapshots.values()
+    gone = weakref.ref(old)
+    del old
+    with c.gw.sessions() as session:
+        bump(session)
+        session.commit()
+    assert c.search(c.members[0], "budget")["total"]
+    gc.collect()
+    assert gone() is None
 
 
 def test_a_lying_shortcut_is_caught_and_search_falls_back(small_council, monkeypatch):
