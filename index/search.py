@@ -163,10 +163,11 @@ class _Shared:
                 memo = old.memo if old is not None else None
                 found = self.snapshots[db] = trimming.load_snapshot(session, generation, memo)
                 if old is not None:
-                    # Nothing asks for the old snapshot's trims and alignments again (their keys name its
-                    # generation): let it go now rather than when they come to the end of their LRUs.
+                    # Nothing asks for what was made over the old snapshot again (trims, allowed sets, pages,
+                    # alignments): let it go now rather than when they come to the end of their LRUs.
                     self.trims.discard_if(lambda trim: trim.snapshot is old)
                     self.allowed.discard_if(lambda kept: kept[0].snapshot is old)
+                    self.pages.discard_if(lambda kept: kept[0].snapshot is old)
                     self.alignments.discard_if(lambda kept: kept[0] is old)
         return found
 
