@@ -245,6 +245,7 @@ def load_snapshot(session, generation: int, memo: BaseMemo | None = None) -> Sna
     columns += [cast(getattr(Document, c), String) for c in JSON_COLUMNS + DATE_COLUMNS]
     n_rest = len(PLAIN_COLUMNS + JSON_COLUMNS)
     local: dict[int, int] = {}
+    live: dict[bytes, int] = {}   # the digests of this generation's rows
     bases: list[Base] = []
     ids, base_of, meeting, publish = [], array("i"), array("i"), array("i")
     for row in session.execute(select(*columns).order_by(Document.id).execution_options(yield_per=2000)):
@@ -254,6 +255,7 @@ def load_snapshot(session, generation: int, memo: BaseMemo | None = None) -> Sna
         if g is None:
             log.error("search trimming: document %s is left out of search (its facts cannot be built)", row[0])
             continue
+        live[digest] = g
         b = local.get(g)
         if b is None:
             b = local[g] = len(bases)
@@ -264,6 +266,7 @@ def load_snapshot(session, generation: int, memo: BaseMemo | None = None) -> Sna
         base_of.append(b)
         meeting.append(_ordinal(_parse_date(row[1 + n_rest])))
         publish.append(_ordinal(_parse_date(row[2 + n_rest])))
+    memo.by_digest = live   # a changed or deleted row's old digest is never asked for again
     committees = {c.id: (c.name, c.kind) for c in facts.committees.values()}
     snapshot = Snapshot(generation, bases, ids, base_of, meeting, publish, committees)
     snapshot.memo = memo

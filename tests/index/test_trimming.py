@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import index_council
 import pytest
+from sqlalchemy import select
 
 import index.search
 from gateway.access.gather import FactSource
@@ -67,6 +68,19 @@ def test_every_document_of_a_snapshot_has_the_facts_the_gateway_builds_for_it(sm
         assert len(statuses) > len(set(statuses)) == len({id(s) for s in statuses})
         matter_ids = [m for base in snapshot.bases for m in base.facts.matters]
         assert len(matter_ids) > len(set(matter_ids)) == len({id(m) for m in matter_ids})
+
+
+def test_the_memo_keeps_the_digests_of_live_rows_only(small_council):
+    from gateway.domain.models import Document
+
+    with small_council.gw.sessions() as session:
+        memo = trimming.load_snapshot(session, generation=1).memo
+        before = set(memo.by_digest)
+        for document in session.scalars(select(Document).limit(5)):
+            document.admin_only = not document.admin_only
+        session.flush()
+        assert trimming.load_snapshot(session, generation=2, memo=memo).memo is memo
+        assert set(memo.by_digest) == set(trimming.load_snapshot(session, generation=3).memo.by_digest) != before
 
 
 def test_a_snapshot_finds_ids_and_lists_newest_first_in_any_order_the_database_returns():
