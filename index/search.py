@@ -67,6 +67,11 @@ class _LRU:
         with self.lock:
             self.items.clear()
 
+    def discard_if(self, stale) -> None:
+        with self.lock:
+            for key in [key for key, value in self.items.items() if stale(value)]:
+                del self.items[key]
+
 
 class _Alignment:
     """Document numbers of one searcher against one snapshot's document order."""
@@ -75,13 +80,15 @@ class _Alignment:
         self.size = len(ids_by_docnum)
         self.index_of_docnum = array("i", [-1]) * self.size
         self.docnum_of = array("i", [-1]) * len(snapshot)
-        position = snapshot.position
+        ids = snapshot.ids
+        position = {ident: i for i, ident in enumerate(ids)}   # only while aligning: the snapshot keeps no such dict
         for docnum, ident in enumerate(ids_by_docnum):
             if ident is not None:
                 i = position.get(ident, -1)
                 if i >= 0:
                     self.index_of_docnum[docnum] = i
                     self.docnum_of[i] = docnum
+                    ids[i] = ident   # the same id: the snapshot keeps the index's copy, so each id string is held once
 
     def sets(self, trim: trimming.Trim, only: list[int] | None) -> tuple[set, set]:
         """Document numbers of the searcher the caller may open, and those they may only see listed."""
@@ -105,7 +112,6 @@ class _Shared:
         self.name: str | None = None
         self.searcher = None
         self.searcher_serial = 0
-        self.ids_by_docnum: tuple | None = None
         self.segment_ids: dict[str, list] = {}   # segment id -> ids by its document numbers (segments never change)
         self.alignments = _LRU(2)
         self.allowed = _LRU(16)
@@ -136,16 +142,12 @@ class _Shared:
                 self.searcher_serial += 1
         return self.searcher, (self.name, self.searcher_serial)
 
-    def docnum_ids(self, searcher, key) -> list:
-        if self.ids_by_docnum is None or self.ids_by_docnum[0] != key:
-            self.ids_by_docnum = (key, ids_by_docnum(searcher, self.segment_ids))
-        return self.ids_by_docnum[1]
-
     def alignment(self, searcher, key, snapshot) -> _Alignment:
         akey = (key, id(snapshot))
         found = self.alignments.get(akey)
         if found is None or found[0] is not snapshot:
-            found = self.alignments.put(akey, (snapshot, _Alignment(self.docnum_ids(searcher, key), snapshot)))
+            aligned = _Alignment(ids_by_docnum(searcher, self.segment_ids), snapshot)
+            found = self.alignments.put(akey, (snapshot, aligned))
         return found[1]
 
     # -- facts ---------------------------------------------------------------------------------
@@ -157,8 +159,16 @@ class _Shared:
         with self.snapshot_lock:
             found = self.snapshots.get(db)
             if found is None or found.generation != generation:
-                memo = found.memo if found is not None else None
+                old = found
+                memo = old.memo if old is not None else None
                 found = self.snapshots[db] = trimming.load_snapshot(session, generation, memo)
+                if old is not None:
+                    # Nothing asks for what was made over the old snapshot again (trims, allowed sets, pages,
+                    # alignments): let it go now rather than when they come to the end of their LRUs.
+                    self.trims.discard_if(lambda trim: trim.snapshot is old)
+                    self.allowed.discard_if(lambda kept: kept[0].snapshot is old)
+                    self.pages.discard_if(lambda kept: kept[0].snapshot is old)
+                    self.alignments.discard_if(lambda kept: kept[0] is old)
         return found
 
 

@@ -7,8 +7,9 @@ applies to the whole class:
 
 * `Snapshot` (one per access generation): every document's facts, read from the database in one
   pass. Rows equal in everything but id, title and dates share one `DocumentFacts`, built by the
-  gateway's own `FactSource.document_facts` (and kept, by a digest of the row, for the next
-  generation while the council's own tables are unchanged); each document keeps its own dates.
+  gateway's own `FactSource.document_facts` and kept without names (they never decide), each
+  distinct value held once (and kept, by a digest of the row, for the next generation while the
+  council's own tables are unchanged); each document keeps its own dates, in arrays.
 * `Classes` (per snapshot and date `at`): a decision compares a document's dates only with the
   request's date, so within a class each date is replaced by the day before `at`, `at` itself or
   the day after (keeping every comparison with `at`, and being set or not).
@@ -31,10 +32,11 @@ import json
 import logging
 import threading
 from array import array
+from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from types import SimpleNamespace
+from types import MappingProxyType, SimpleNamespace
 
 from sqlalchemy import String, cast, select
 
@@ -60,6 +62,7 @@ CLASS_ID = "\x00class"
 NOT_DECISIVE = ("id", "title", "matter_titles")
 DATES = ("meeting_date", "publish_on")
 KEY_FIELDS = tuple(f.name for f in fields(DocumentFacts) if f.name not in NOT_DECISIVE)
+NO_NAMES = MappingProxyType({})   # a base's matter titles: none, as it has no id or title
 MEETING_AT, PUBLISH_AT = KEY_FIELDS.index("meeting_date"), KEY_FIELDS.index("publish_on")
 MATTERS_AT, GROUP_AT = KEY_FIELDS.index("matters"), KEY_FIELDS.index("party_group")
 NFP_AT, CASEWORK_AT = KEY_FIELDS.index("not_for_publication_to"), KEY_FIELDS.index("casework_of")
@@ -70,6 +73,7 @@ SELF_CHECK_EVERY = 16   # one class in this many is also evaluated as a real doc
 # The columns `FactSource.document_facts` reads. It is handed a namespace holding exactly these:
 # if it ever reads another, it raises (and search fails closed) rather than deciding on a guess.
 JSON_COLUMNS = ("matters", "inferred_matters", "declared", "classified", "reclassification")
+MATTER_COLUMNS = ("matters", "inferred_matters")   # lists of matter ids
 DATE_COLUMNS = ("meeting_date", "publish_on")
 # release_on and review_on stay exact in a class's facts (they are rare), so comparisons with `at` hold.
 PLAIN_COLUMNS = ("service", "committee_id", "meeting_session", "portfolio_id", "status", "admin_only",
@@ -111,9 +115,9 @@ def _parse_json(text):
 class Base:
     """Documents equal in every fact but id, title and dates."""
 
-    facts: DocumentFacts              # id CLASS_ID, no title, no dates (each document has its own)
+    facts: DocumentFacts              # no names (id CLASS_ID), no dates (each document has its own)
     key: tuple                        # facts_key(facts)
-    docs: list = field(default_factory=list)   # snapshot indices
+    docs: array = field(default_factory=lambda: array("i"))   # snapshot indices
 
 
 class Snapshot:
@@ -124,13 +128,16 @@ class Snapshot:
         self.generation = generation
         self.bases = bases
         self.ids = ids                      # snapshot index -> document id
-        self.position = {ident: i for i, ident in enumerate(ids)}
         self.base_of = base_of              # snapshot index -> base index
         self.meeting = meeting              # snapshot index -> meeting date ordinal (0: none)
         self.publish = publish              # snapshot index -> publish_on ordinal (0: none)
         self.committees = committees        # committee id -> (name, kind), for filters
-        # Newest meeting first, then by id: the order of an empty query.
-        self.newest_first = sorted(range(len(ids)), key=lambda i: (-meeting[i], ids[i]))
+        # Snapshot indices in Python's order of their ids (the database's collation may differ), for `index`:
+        # a tenth of the memory of a dict from id to index.
+        self.by_id = array("i", sorted(range(len(ids)), key=ids.__getitem__))
+        # Newest meeting first, then by id: the order of an empty query (a reversed sort keeps equal
+        # meetings in id order).
+        self.newest_first = array("i", sorted(self.by_id, key=meeting.__getitem__, reverse=True))
         self.rank = array("i", bytes(4 * len(ids)))
         for r, i in enumerate(self.newest_first):
             self.rank[i] = r
@@ -140,8 +147,15 @@ class Snapshot:
     def __len__(self):
         return len(self.ids)
 
+    def index(self, ident: str) -> int | None:
+        """The snapshot index of the document with this id, or None."""
+        k = bisect_left(self.by_id, ident, key=self.ids.__getitem__)
+        if k < len(self.by_id) and self.ids[self.by_id[k]] == ident:
+            return self.by_id[k]
+        return None
+
     def facts(self, i: int, with_id: bool = True) -> DocumentFacts:
-        """Document `i`'s facts (title left empty: it never decides)."""
+        """Document `i`'s facts (no title or matter titles: names never decide)."""
         base = self.bases[self.base_of[i]].facts
         return replace(base, id=self.ids[i] if with_id else CLASS_ID,
                        meeting_date=_from_ordinal(self.meeting[i]), publish_on=_from_ordinal(self.publish[i]))
@@ -176,16 +190,34 @@ class BaseMemo:
         self.fingerprint = fingerprint
         self.by_digest: dict[bytes, int] = {}
         self.by_key: dict[tuple, int] = {}
-        self.facts: list[DocumentFacts] = []   # base number -> facts (id CLASS_ID, no title, no dates)
+        self.facts: list[DocumentFacts] = []   # base number -> facts (no names, no dates)
         self.keys: list[tuple] = []            # base number -> facts_key
+        # field -> {frozen value: (frozen value, value)}: bases differ in a few facts (mostly matters) and
+        # repeat the same committees, statuses and paragraph sets thousands of times; each is held once.
+        self.values: dict[str, dict] = {name: {} for name in KEY_FIELDS}
+        self.matter_ids: dict[str, str] = {}   # and each matter id, which thousands of distinct matter sets repeat
 
-    def base(self, facts_source: FactSource, digest: bytes, values: dict) -> int | None:
-        """The base number for a row; None for a row whose facts cannot be built (never shown)."""
+    def _one_copy(self, facts: DocumentFacts, key: tuple) -> tuple[DocumentFacts, tuple]:
+        """A new base's facts and key, made of the copies of equal values already held. Names are left
+        out (no id, title or matter titles): they never decide, and a base is only ever decided on."""
+        frozen = dict(zip(KEY_FIELDS, key))
+        held = {"id": CLASS_ID, "title": "", "matter_titles": NO_NAMES}
+        for name in KEY_FIELDS:
+            frozen[name], held[name] = self.values[name].setdefault(frozen[name], (frozen[name], getattr(facts, name)))
+        return DocumentFacts(**held), tuple(frozen[name] for name in KEY_FIELDS)
+
+    def base(self, facts_source: FactSource, digest: bytes, row: tuple) -> int | None:
+        """The base number for a row (values of PLAIN_COLUMNS + JSON_COLUMNS); None for a row whose facts
+        cannot be built (never shown)."""
         b = self.by_digest.get(digest)
         if b is None:
+            values = dict(zip(PLAIN_COLUMNS + JSON_COLUMNS, row))
             try:
                 for c in JSON_COLUMNS:
                     values[c] = _parse_json(values[c])
+                for c in MATTER_COLUMNS:
+                    if values[c]:
+                        values[c] = [self.matter_ids.setdefault(m, m) for m in values[c]]
                 values.update(id=CLASS_ID, title="", meeting_date=None, publish_on=None)
                 facts = facts_source.document_facts(SimpleNamespace(**values))
             except Exception:   # fail closed for this document, not for every search
@@ -194,6 +226,7 @@ class BaseMemo:
             key = facts_key(facts)
             b = self.by_key.get(key)
             if b is None:
+                facts, key = self._one_copy(facts, key)
                 b = self.by_key[key] = len(self.facts)
                 self.facts.append(facts)
                 self.keys.append(key)
@@ -210,18 +243,19 @@ def load_snapshot(session, generation: int, memo: BaseMemo | None = None) -> Sna
     columns = [Document.id]
     columns += [getattr(Document, c) for c in PLAIN_COLUMNS]
     columns += [cast(getattr(Document, c), String) for c in JSON_COLUMNS + DATE_COLUMNS]
-    names = PLAIN_COLUMNS + JSON_COLUMNS
-    n_rest = len(names)
+    n_rest = len(PLAIN_COLUMNS + JSON_COLUMNS)
     local: dict[int, int] = {}
+    live: dict[bytes, int] = {}   # the digests of this generation's rows
     bases: list[Base] = []
     ids, base_of, meeting, publish = [], array("i"), array("i"), array("i")
     for row in session.execute(select(*columns).order_by(Document.id).execution_options(yield_per=2000)):
         rest = row[1:1 + n_rest]
         digest = hashlib.blake2b(repr(tuple(rest)).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        g = memo.base(facts, digest, dict(zip(names, rest)))
+        g = memo.base(facts, digest, rest)
         if g is None:
             log.error("search trimming: document %s is left out of search (its facts cannot be built)", row[0])
             continue
+        live[digest] = g
         b = local.get(g)
         if b is None:
             b = local[g] = len(bases)
@@ -232,6 +266,7 @@ def load_snapshot(session, generation: int, memo: BaseMemo | None = None) -> Sna
         base_of.append(b)
         meeting.append(_ordinal(_parse_date(row[1 + n_rest])))
         publish.append(_ordinal(_parse_date(row[2 + n_rest])))
+    memo.by_digest = live   # a changed or deleted row's old digest is never asked for again
     committees = {c.id: (c.name, c.kind) for c in facts.committees.values()}
     snapshot = Snapshot(generation, bases, ids, base_of, meeting, publish, committees)
     snapshot.memo = memo
@@ -247,13 +282,12 @@ class Classes:
         self.snapshot = snapshot
         ordinal = at.toordinal()
         index: dict[tuple, int] = {}
-        self.made: list[tuple] = []            # class -> (base, meeting ordinal, publish ordinal)
-        self.keys: list[tuple] = []            # class -> facts key of its representative
-        self.sample: list[int] = []            # class -> one real document in it
-        self.docs: list[list[int]] = []        # class -> snapshot indices
+        # class -> its base, meeting and publish ordinals, and one real document in it (arrays: keys are
+        # made when asked for, a few per caller and date, rather than kept for every class)
+        self.base, self.meeting, self.publish, self.sample = array("i"), array("i"), array("i"), array("i")
+        self.docs: list[array] = []            # class -> snapshot indices
         meeting, publish = snapshot.meeting, snapshot.publish
         for b, base in enumerate(snapshot.bases):
-            key = list(base.key)
             for i in base.docs:
                 m, p = meeting[i], publish[i]
                 if not exact:
@@ -263,18 +297,27 @@ class Classes:
                 k = (b, m, p)
                 c = index.get(k)
                 if c is None:
-                    c = index[k] = len(self.made)
-                    key[MEETING_AT], key[PUBLISH_AT] = _from_ordinal(m), _from_ordinal(p)
-                    self.made.append(k)
-                    self.keys.append(tuple(key))
+                    c = index[k] = len(self.docs)
+                    self.base.append(b)
+                    self.meeting.append(m)
+                    self.publish.append(p)
                     self.sample.append(i)
-                    self.docs.append([])
+                    self.docs.append(array("i"))
                 self.docs[c].append(i)
+
+    def __len__(self):
+        return len(self.docs)
+
+    def key(self, c: int) -> list:
+        """Class `c`'s representative's facts key (as a list): its base's with the class's dates."""
+        key = list(self.snapshot.bases[self.base[c]].key)
+        key[MEETING_AT], key[PUBLISH_AT] = _from_ordinal(self.meeting[c]), _from_ordinal(self.publish[c])
+        return key
 
     def facts(self, c: int) -> DocumentFacts:
         """Class `c`'s representative: its base's facts with the class's dates."""
-        b, m, p = self.made[c]
-        return replace(self.snapshot.bases[b].facts, meeting_date=_from_ordinal(m), publish_on=_from_ordinal(p))
+        return replace(self.snapshot.bases[self.base[c]].facts, meeting_date=_from_ordinal(self.meeting[c]),
+                       publish_on=_from_ordinal(self.publish[c]))
 
 
 class _NoStanding:
@@ -406,12 +449,12 @@ class CallerView:
     def _group(self, value):
         return value if value is None or value == self.group else OTHER
 
-    def key(self, key: tuple) -> tuple:
-        k = list(key)
-        k[MATTERS_AT] = freeze(self._matters(key[MATTERS_AT]))
-        k[NFP_AT], k[CASEWORK_AT] = self._person(key[NFP_AT]), self._person(key[CASEWORK_AT])
-        k[GROUP_AT] = self._group(key[GROUP_AT])
-        return tuple(k)
+    def key(self, key: list) -> tuple:
+        """A class's key as it stands towards the caller (`key` is changed: pass a copy)."""
+        key[MATTERS_AT] = freeze(self._matters(key[MATTERS_AT]))
+        key[NFP_AT], key[CASEWORK_AT] = self._person(key[NFP_AT]), self._person(key[CASEWORK_AT])
+        key[GROUP_AT] = self._group(key[GROUP_AT])
+        return tuple(key)
 
     def facts(self, facts: DocumentFacts) -> DocumentFacts:
         return replace(facts, matters=self._matters(facts.matters),
@@ -431,15 +474,16 @@ def class_visibility(access, sub: Subject, req: Request, snapshot: Snapshot, cla
     view = CallerView(sub)
     with cache.lock:
         by_key, memo = cache.by_key, cache.memo
-        for c, key in enumerate(classes.keys):
+        for c in range(len(classes)):
             if classes.exact:
+                key = tuple(classes.key(c))
                 v = by_key.get(key)
                 if v is None:
                     v = by_key[key] = _evaluate(access, sub, classes.facts(c), req)
                     cache.evaluated += 1
                 result.append(v)
                 continue
-            key = view.key(key)
+            key = view.key(classes.key(c))
             v = by_key.get(key)
             if v is None:
                 facts = view.facts(classes.facts(c))
@@ -483,7 +527,7 @@ def trim(access, sub: Subject, req: Request, snapshot: Snapshot, classes: Classe
     if sub.kind == MEMBER and standing:
         source = _Standing(sub.id, standing)
         for document_id in standing:
-            i = snapshot.position.get(document_id)
+            i = snapshot.index(document_id)
             if i is not None:
                 decision = access.evaluate(source, sub, snapshot.facts(i), req)
                 codes[i] = VISIBILITY[decision.visibility]

@@ -1,12 +1,16 @@
 """How trimming stays equal to the decision service, and what a hidden document cannot change."""
 
+import gc
 import re
+import weakref
+from array import array
 from dataclasses import replace
 from datetime import date
 from types import SimpleNamespace
 
 import index_council
 import pytest
+from sqlalchemy import select
 
 import index.search
 from gateway.access.gather import FactSource
@@ -51,6 +55,74 @@ def test_document_facts_pass_dates_through(small_council):
                    for c in trimming.PLAIN_COLUMNS + trimming.JSON_COLUMNS},
                 "id": row.id, "title": row.title, "meeting_date": None, "publish_on": None}))
             assert replace(again, meeting_date=row.meeting_date, publish_on=row.publish_on) == row
+
+
+def test_every_document_of_a_snapshot_has_the_facts_the_gateway_builds_for_it(small_council):
+    """Bases hold one copy of each distinct value; each document's facts are still its own."""
+    with small_council.gw.sessions() as session:
+        facts = FactSource(session)
+        snapshot = trimming.load_snapshot(session, generation=1)
+        for i, ident in enumerate(snapshot.ids):
+            assert snapshot.facts(i) == replace(facts.document(ident), title="", matter_titles=trimming.NO_NAMES)
+        statuses = [base.facts.status for base in snapshot.bases]
+        assert len(statuses) > len(set(statuses)) == len({id(s) for s in statuses})
+        matter_ids = [m for base in snapshot.bases for m in base.facts.matters]
+        assert len(matter_ids) > len(set(matter_ids)) == len({id(m) for m in matter_ids})
+
+
+def test_the_memo_keeps_the_digests_of_live_rows_only(small_council):
+    from gateway.domain.models import Document
+
+    with small_council.gw.sessions() as session:
+        memo = trimming.load_snapshot(session, generation=1).memo
+        before = set(memo.by_digest)
+        for document in session.scalars(select(Document).limit(5)):
+            document.admin_only = not document.admin_only
+        session.flush()
+        assert trimming.load_snapshot(session, generation=2, memo=memo).memo is memo
+        assert set(memo.by_digest) == set(trimming.load_snapshot(session, generation=3).memo.by_digest) != before
+
+
+def test_a_snapshot_finds_ids_and_lists_newest_first_in_any_order_the_database_returns():
+    """A database's collation may sort ids otherwise than Python does: lookups and the listing order do not
+    depend on it."""
+    ids = ["doc-b", "Doc-a", "doc-a", "doc_c", "doc-c"]
+    meeting = array("i", [5, 7, 5, 0, 7])
+    snapshot = trimming.Snapshot(1, [], ids, array("i", [0] * 5), meeting, array("i", [0] * 5), {})
+    assert [snapshot.index(ident) for ident in ids] == [0, 1, 2, 3, 4]
+    assert snapshot.index("doc-") is None and snapshot.index("zzz") is None and snapshot.index("") is None
+    assert [ids[i] for i in snapshot.newest_first] == ["Doc-a", "doc-c", "doc-a", "doc-b", "doc_c"]
+    assert [snapshot.rank[i] for i in snapshot.newest_first] == [0, 1, 2, 3, 4]
+
+
+def test_a_snapshot_shares_its_id_strings_with_the_index(small_council):
+    c = small_council
+    c.search(c.members[0], "budget")
+    shared = c.index._shared
+    with shared.read_lock:
+        searcher, _key = shared.current_searcher()
+        by_docnum = index.search.ids_by_docnum(searcher, shared.segment_ids)
+    (snapshot,) = shared.snapshots.values()
+    held = {id(ident) for ident in by_docnum if ident is not None}
+    assert all(id(ident) in held for ident in snapshot.ids)
+
+
+def test_a_new_generation_lets_the_old_snapshot_go(small_council):
+    """Its trims and alignments are never asked for again: they do not keep it alive until their LRUs turn over."""
+    from gateway.domain.generation import bump
+
+    c = small_council
+    c.search(c.members[0], "budget")
+    c.search(c.members[1], "")
+    (old,) = c.index._shared.snapshots.values()
+    gone = weakref.ref(old)
+    del old
+    with c.gw.sessions() as session:
+        bump(session)
+        session.commit()
+    assert c.search(c.members[0], "budget")["total"]
+    gc.collect()
+    assert gone() is None
 
 
 def test_a_lying_shortcut_is_caught_and_search_falls_back(small_council, monkeypatch):
