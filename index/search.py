@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 ID_CHUNK = 500
 RANKED_BUDGET = 500_000   # matches kept in ranked lists, about 6 MB
+KEPT_PAGE_SIZE = 50   # pages of results kept for paging back hold at most this many (64 pages, about 2 MB)
 LOCK_ATTEMPTS = 6   # each waits up to build.WRITER_TIMEOUT for whoosh's own lock, then 0.2 s
 # Built once, and Core rather than the ORM: building and running them through the ORM for each page of
 # results cost as much as the database's own work.
@@ -467,7 +468,7 @@ class DocumentIndex:
         forth. They hold while the caller's trim (their decisions, over one snapshot: every change of a
         document's facts or text moves the generation, so makes a new one) is the very one they were made with."""
         terms = wanted_terms(parsed.readable)
-        if caller is None or not indices:
+        if caller is None or not indices or len(indices) > KEPT_PAGE_SIZE:
             return self._results(session, snapshot, trim, indices, terms, snippets)
         key = (caller, terms, snippets, tuple(indices))
         found = self._shared.pages.get(key)

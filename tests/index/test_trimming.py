@@ -238,3 +238,17 @@ def test_a_page_seen_again_is_kept_for_its_member_until_a_document_changes(small
         bump(session)   # as every change of a document does
         session.commit()
     assert c.search(first, "zebrafinch", page=1, page_size=5)["results"][0]["title"] == "Renamed while a member paged"
+
+
+def test_a_long_page_is_made_afresh_each_time(small_council, monkeypatch):
+    """Only pages of a usual size are kept: a member asking for hundreds of results at once would
+    otherwise hold megabytes of text in every worker."""
+    c = small_council
+    member = c.members[0]
+    made = []
+    real = index.search.DocumentIndex._results
+    monkeypatch.setattr(index.search.DocumentIndex, "_results", lambda *a: made.append(len(a[4])) or real(*a))
+    for _ in range(2):
+        c.search(member, "", page_size=index.search.KEPT_PAGE_SIZE + 1)
+        c.search(member, "", page_size=index.search.KEPT_PAGE_SIZE)
+    assert made == [index.search.KEPT_PAGE_SIZE + 1, index.search.KEPT_PAGE_SIZE, index.search.KEPT_PAGE_SIZE + 1]
