@@ -87,6 +87,13 @@ def outcome_page(outcome: Exception):
 
 
 def register(app) -> None:
+    @app.after_request
+    def _retry_after(response):
+        # Every 503 (the database, the audit log or the index away for now) says when to try again.
+        if response.status_code == 503:
+            response.headers.setdefault("Retry-After", RETRY_AFTER_SECONDS)
+        return response
+
     @app.errorhandler(Outcome)
     @app.errorhandler(AuditUnavailable)
     def _outcome(outcome):
@@ -111,8 +118,7 @@ def register(app) -> None:
         # One line, no trace: an outage fails every request alike, and says nothing about what was asked.
         log.error("database unreachable: %s", type(getattr(error, "orig", None) or error).__name__)
         g._login_user = login_manager.anonymous_user()   # the page must not look up its reader in the database
-        body, status, *_ = error_response(503, DATABASE_DOWN, "database_unavailable", "Service unavailable")
-        return body, status, {"Retry-After": RETRY_AFTER_SECONDS}
+        return error_response(503, DATABASE_DOWN, "database_unavailable", "Service unavailable")
 
     for kind in DATABASE_UNREACHABLE:
         app.register_error_handler(kind, _database_down)

@@ -180,6 +180,7 @@ def test_an_unwritable_audit_log_refuses_the_content(client, ann, gw, monkeypatc
     monkeypatch.setattr(gw.audit, "append", fail)
     response = client.get("/api/v1/documents/doc-public/content", headers=ann)
     assert response.status_code == 503 and response.is_json
+    assert response.headers["Retry-After"] == "5"   # as for a database outage: a client knows when to ask again
     assert b"opens at seven" not in response.get_data()
 
 
