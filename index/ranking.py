@@ -77,7 +77,7 @@ class _OwnTextScorer(WeightLengthScorer):
 
 # reader -> {key: [a value for each document]}: field lengths, and their `_norm`s. A search scores every
 # match, and reading each length from the index file was a fifth of that; a segment's lengths never
-# change, and a refreshed searcher keeps the readers of the segments it kept.
+# change, so a searcher opened after a commit is handed those of the segments it shares (`carry_over`).
 _per_document: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _per_document_lock = threading.Lock()
 
@@ -98,3 +98,24 @@ def field_lengths(searcher, fieldname: str) -> list[int]:
     """The length of `fieldname` in each document of the searcher's (segment) reader, 1 where it has none."""
     return _kept(searcher, fieldname, lambda reader: [searcher.doc_field_length(docnum, fieldname, 1)
                                                       for docnum in range(reader.doc_count_all())])
+
+
+def carry_over(old, new) -> None:
+    """Hands what is kept for the readers of `old` (a searcher) to the readers of `new` over the same segments:
+    only a segment's deletions change, never its lengths."""
+    with _per_document_lock:
+        kept = {_segment_id(reader): _per_document.get(reader) for reader in _leaf_readers(old)}
+        for reader in _leaf_readers(new):
+            found = kept.get(_segment_id(reader))
+            if found is not None:
+                _per_document[reader] = found
+
+
+def _leaf_readers(searcher) -> list:
+    reader = searcher.reader()
+    return [reader] if reader.is_atomic() else [leaf for leaf, _offset in reader.leaf_readers()]
+
+
+def _segment_id(reader) -> str | None:
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    return segment.segment_id() if segment is not None else None

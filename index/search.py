@@ -22,7 +22,7 @@ from index import trimming
 from index.build import store_documents, write_documents
 from index.counting import Ranked, RankedCache, ranked_matches, top_and_total
 from index.querylang import Filters, ParsedQuery, QueryError, check_page, parse
-from index.ranking import OwnTextWeighting
+from index.ranking import OwnTextWeighting, carry_over
 from index.schema import make_schema
 from index.snippets import opening, snippet, wanted_terms
 from index.store import IndexFolder, IndexUnavailable, storage
@@ -129,18 +129,16 @@ class _Shared:
     # -- the searcher (hold read_lock) ---------------------------------------------------------
 
     def current_searcher(self):
+        # Opened afresh after every commit, never by Whoosh's `refresh`: the reader it makes keeps the readers
+        # of segments a merge removed, and misses deletions in the segments it reuses.
         name = self.folder.current_name()
-        if self.searcher is None or name != self.name:
+        if self.searcher is None or name != self.name or not self.searcher.up_to_date():
             new_name, ix = self.folder.open_current()
             old, self.searcher, self.name = self.searcher, ix.searcher(weighting=OwnTextWeighting()), new_name
             self.searcher_serial += 1
             if old is not None:
+                carry_over(old, self.searcher)
                 old.close()
-        else:
-            fresh = self.searcher.refresh()
-            if fresh is not self.searcher:
-                self.searcher = fresh
-                self.searcher_serial += 1
         return self.searcher, (self.name, self.searcher_serial)
 
     def alignment(self, searcher, key, snapshot) -> _Alignment:

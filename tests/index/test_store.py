@@ -78,6 +78,26 @@ def test_update_indexes_new_text_and_removes_missing_ids(small_council):
     assert "<mark>kingfishers</mark>" in result["results"][0]["snippet"]
 
 
+def test_after_commits_that_merge_segments_search_reads_only_the_live_segments(small_council):
+    # Whoosh's own refresh kept the readers of merged-away segments, and missed deletions in the ones it reused:
+    # every commit left a worker holding more, and old copies of changed documents, until the next rebuild.
+    c = small_council
+    member = c.members[0]
+    opened = [i for i, v in c.expected(member).items() if v == "open"]
+    from gateway.domain.models import Document, DocumentVersion
+
+    for n, target in enumerate(opened[:12]):
+        c.search(member, "zebrafinch")   # the worker's searcher is open across each commit
+        with c.gw.sessions() as session, session.begin():
+            session.get(DocumentVersion, session.get(Document, target).current_version_id).pages = [f"Heron {n}."]
+        c.index.update(c.gw, [target])
+        searcher, _key = c.index._shared.current_searcher()
+        with open_index(c.gw.settings.index_dir).searcher() as fresh:
+            assert searcher.doc_count_all() == fresh.doc_count_all()
+            assert searcher.doc_count() == fresh.doc_count() == len(c.generated.documents)
+    assert len(c.found(member, "heron")) == 12
+
+
 def test_updates_wait_in_the_journal_while_another_writer_holds_the_index(small_council):
     c = small_council
     member = c.members[0]
