@@ -193,7 +193,7 @@ def _leaf_scores(matcher, values: _Values | None = None) -> dict[int, float]:
     # those at the start (reading the first block's ids), and what it stepped past is left out anyway.
     while matcher.is_active():
         if matcher._ids is None:
-            matcher._read_ids()
+            _read_ids(matcher)
         matcher._read_weights()
         ids = matcher._ids
         found.update(zip(ids, block_scores(ids, matcher._weights)))
@@ -202,6 +202,15 @@ def _leaf_scores(matcher, values: _Values | None = None) -> dict[int, float]:
             values.by_doc.update(zip(ids, matcher._values))
         matcher._next_block()
     return found
+
+
+def _read_ids(matcher) -> None:
+    """`W3LeafMatcher._read_ids`, the gaps between document numbers added up by `accumulate` (C) rather
+    than Whoosh's `delta_decode` (a Python generator: a step for every posting of every block)."""
+    if matcher._data is None:
+        matcher._read_data()
+    ids = matcher._data[0]
+    matcher._ids = ids if matcher._byteids else tuple(accumulate(ids))
 
 
 def _phrase_scores(matcher) -> dict[int, float]:

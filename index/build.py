@@ -37,10 +37,12 @@ def write_documents(ix: Index, docs: Iterable[IndexDoc], remove: Iterable[str] =
     `fresh` is for a new, empty index: documents are added without looking for older copies.
     """
     # A busy index raises whoosh's LockError after WRITER_TIMEOUT; the caller decides what then.
+    # Segments are left as separate files: a compound file is read through Python-level seeks and reads
+    # (unpickling a posting block's header alone is hundreds of calls), a plain file by the C buffered reader.
     if procs > 1:
-        writer = ix.writer(procs=procs, limitmb=limitmb, multisegment=False)
+        writer = ix.writer(procs=procs, limitmb=limitmb, multisegment=False, compound=False)
     else:
-        writer = ix.writer(timeout=WRITER_TIMEOUT, limitmb=limitmb)
+        writer = ix.writer(timeout=WRITER_TIMEOUT, limitmb=limitmb, compound=False)
     count = 0
     try:
         for doc in docs:

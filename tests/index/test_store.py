@@ -78,6 +78,28 @@ def test_update_indexes_new_text_and_removes_missing_ids(small_council):
     assert "<mark>kingfishers</mark>" in result["results"][0]["snippet"]
 
 
+def test_an_index_of_compound_segments_is_searched_and_updated_as_before(small_council):
+    # Indexes written before segments were left as separate files hold one compound file per segment.
+    c = small_council
+    member = c.members[0]
+    before = c.found(member, "zebrafinch")
+    ix = open_index(c.gw.settings.index_dir)
+    ix.writer(compound=True).commit(optimize=True)
+    assert [segment.is_compound() for segment in open_index(c.gw.settings.index_dir)._segments()] == [True]
+    assert c.found(member, "zebrafinch") == before
+    target = next(i for i, v in c.expected(member).items() if v == "open")
+    from gateway.domain.models import Document, DocumentVersion
+
+    with c.gw.sessions() as session, session.begin():
+        version = session.get(DocumentVersion, session.get(Document, target).current_version_id)
+        version.pages = ["Kingfishers nest by the river."]
+    c.index.update(c.gw, [target])
+    segments = open_index(c.gw.settings.index_dir)._segments()
+    assert sorted(segment.is_compound() for segment in segments) == [False, True]
+    assert list(c.found(member, "kingfishers")) == [target]
+    assert c.found(member, "zebrafinch") == {i: v for i, v in before.items() if i != target}
+
+
 def test_after_commits_that_merge_segments_search_reads_only_the_live_segments(small_council):
     # Whoosh's own refresh kept the readers of merged-away segments, and missed deletions in the ones it reused:
     # every commit left a worker holding more, and old copies of changed documents, until the next rebuild.
