@@ -10,7 +10,9 @@ temporary gateway (SQLite), indexes the documents straight from memory into a ne
     ranking without collection statistics, exact total), with and without snippets; the timed
     rounds repeat queries the member asked in the warm-up round (their ranked matches are kept,
     as when paging), so each query's first run is printed apart;
-  * anchor: SQLite FTS5 (porter stemming, bm25) on the same corpus, first 20 and an exact count.
+  * anchor: SQLite FTS5 (porter stemming, bm25) on the same corpus, first 20 and an exact count;
+  * floor: each query's postings read through Whoosh's codec and nothing else (what scoring every
+    match cannot go below while the index is Whoosh's).
 Each query is run once to warm up, then `--rounds` times; p50/p95 are over all timed runs.
 Memory: peak RSS of this process, and of a fresh process that only opens the index and searches
 (what each web worker pays).
@@ -173,6 +175,39 @@ def run_raw(index_dir: Path, queries, rounds: int) -> list[float]:
     return times, cpu
 
 
+def run_postings(index_dir: Path, queries, rounds: int) -> list[float]:
+    """The floor under any search that scores every match of a query through Whoosh's codec: each term's
+    postings in title and body read a block at a time (decompressed and unpickled), nothing scored."""
+    from whoosh import qparser
+
+    from index.store import IndexFolder
+
+    _, ix = IndexFolder(index_dir).open_current()
+    parser = qparser.MultifieldParser(["title", "body"], ix.schema, group=qparser.AndGroup)
+    times, cpu = [], []
+    with ix.searcher() as searcher:
+        for n in range(rounds + 1):
+            for text in queries:
+                words = " ".join(w for w in text.split() if ":" not in w) or "report"
+                started, cpu_started = time.perf_counter(), time.process_time()
+                for fieldname, term in set(parser.parse(words).iter_all_terms()):
+                    for sub, _offset in searcher.leaf_searchers():
+                        if (fieldname, term) in sub.reader():
+                            _read_every_block(sub.reader().postings(fieldname, term))
+                if n:
+                    times.append(time.perf_counter() - started)
+                    cpu.append(time.process_time() - cpu_started)
+    return times, cpu
+
+
+def _read_every_block(matcher) -> None:
+    while not hasattr(matcher, "_read_data"):   # a segment with deletions wraps its postings in a filter
+        matcher = matcher.child
+    while matcher.is_active():
+        matcher._read_data()
+        matcher._next_block()
+
+
 def run_trimmed(data_dir: Path, member: str, at, queries, rounds: int, snippets: bool):
     from gateway.config import Settings
     from gateway.runtime import Gateway
@@ -201,8 +236,9 @@ def worker(args) -> None:
     """A fresh process that only searches: prints its timings and peak RSS as JSON."""
     queries = json.loads(args.worker_queries)
     at = date.fromisoformat(args.worker_at)
-    if args.worker == "raw":
-        (times, cpu), first, cold = run_raw(Path(args.worker_dir) / "index", queries, args.rounds), None, None
+    if args.worker in ("raw", "postings"):
+        run = run_raw if args.worker == "raw" else run_postings
+        (times, cpu), first, cold = run(Path(args.worker_dir) / "index", queries, args.rounds), None, None
     elif args.worker == "fts5":
         (times, cpu), first, cold = run_fts5(Path(args.worker_dir).parent / "fts5.sqlite", queries, args.rounds), None, None
     else:
@@ -285,6 +321,7 @@ def main(argv=None) -> int:
 
     fts5 = in_fresh_process("fts5", data_dir, None, at, queries, args.rounds)
     raw = in_fresh_process("raw", data_dir, None, at, queries, args.rounds)
+    postings = in_fresh_process("postings", data_dir, None, at, queries, args.rounds)
     trimmed = in_fresh_process("trimmed", data_dir, member, at, queries, args.rounds)
     snippets = in_fresh_process("trimmed+snippets", data_dir, member, at, queries, args.rounds)
 
@@ -298,6 +335,7 @@ def main(argv=None) -> int:
     print(f"query latency (first page of 20, total counted; load average now {os.getloadavg()[0]:.1f}):")
     print(row("SQLite FTS5 (anchor)", fts5))
     print(row("raw Whoosh (untrimmed)", raw))
+    print(row("postings read (floor)", postings))
     print(row("trimmed, no snippets", trimmed))
     print(row("trimmed, with snippets", snippets))
     for kind in ("times", "cpu"):
