@@ -60,7 +60,7 @@ class _OwnTextScorer(WeightLengthScorer):
         self.setup(searcher, fieldname, text)
         lengths = field_lengths(searcher, fieldname)
         self.dfl = lengths.__getitem__
-        self.norms = _kept(searcher, (fieldname, k1, b, typical), lambda _reader: [self._norm(n) for n in lengths])
+        self.norms = _kept(searcher, (fieldname, k1, b, typical), lambda _reader: _each_once(self._norm, lengths))
 
     def _norm(self, length):
         return self.k1 * (1.0 - self.b + self.b * (length or 1) / self.typical)
@@ -96,8 +96,16 @@ def _kept(searcher, key, make) -> list:
 
 def field_lengths(searcher, fieldname: str) -> list[int]:
     """The length of `fieldname` in each document of the searcher's (segment) reader, 1 where it has none."""
-    return _kept(searcher, fieldname, lambda reader: [searcher.doc_field_length(docnum, fieldname, 1)
-                                                      for docnum in range(reader.doc_count_all())])
+    return _kept(searcher, fieldname, lambda reader: _each_once(lambda n: n, [
+        searcher.doc_field_length(docnum, fieldname, 1) for docnum in range(reader.doc_count_all())]))
+
+
+def _each_once(value, lengths: list[int]) -> list:
+    """`value(n)` for each length n, one object per distinct length: Whoosh stores a length in one byte, so
+    a segment has at most 256 of them, and a list of its documents' lengths or norms holds the few
+    objects many times over (a float or an int above 256 is 24-28 bytes, a list's reference 8)."""
+    held = {n: value(n) for n in set(lengths)}
+    return [held[n] for n in lengths]
 
 
 def carry_over(old, new) -> None:
