@@ -154,7 +154,8 @@ def typical_member(council: dict) -> str:
     return members[len(members) // 2]["id"]
 
 
-def run_raw(index_dir: Path, queries, rounds: int) -> list[float]:
+def run_whoosh(index_dir: Path, queries, rounds: int, work) -> tuple[list[float], list[float]]:
+    """Times `work(searcher, query)` for each query as raw Whoosh parses it (title and body, all words)."""
     from whoosh import qparser
 
     from index.store import IndexFolder
@@ -167,45 +168,31 @@ def run_raw(index_dir: Path, queries, rounds: int) -> list[float]:
             for text in queries:
                 words = " ".join(w for w in text.split() if ":" not in w) or "report"
                 started, cpu_started = time.perf_counter(), time.process_time()
-                page = searcher.search_page(parser.parse(words), 1, pagelen=20)
-                _ = [dict(hit) for hit in page], page.total
+                work(searcher, parser.parse(words))
                 if n:
                     times.append(time.perf_counter() - started)
                     cpu.append(time.process_time() - cpu_started)
     return times, cpu
 
 
-def run_postings(index_dir: Path, queries, rounds: int) -> list[float]:
+def raw_page(searcher, query) -> None:
+    """Whoosh as it comes: its first page of 20 with stored fields, and its total."""
+    page = searcher.search_page(query, 1, pagelen=20)
+    _ = [dict(hit) for hit in page], page.total
+
+
+def read_postings(searcher, query) -> None:
     """The floor under any search that scores every match of a query through Whoosh's codec: each term's
     postings in title and body read a block at a time (decompressed and unpickled), nothing scored."""
-    from whoosh import qparser
-
-    from index.store import IndexFolder
-
-    _, ix = IndexFolder(index_dir).open_current()
-    parser = qparser.MultifieldParser(["title", "body"], ix.schema, group=qparser.AndGroup)
-    times, cpu = [], []
-    with ix.searcher() as searcher:
-        for n in range(rounds + 1):
-            for text in queries:
-                words = " ".join(w for w in text.split() if ":" not in w) or "report"
-                started, cpu_started = time.perf_counter(), time.process_time()
-                for fieldname, term in set(parser.parse(words).iter_all_terms()):
-                    for sub, _offset in searcher.leaf_searchers():
-                        if (fieldname, term) in sub.reader():
-                            _read_every_block(sub.reader().postings(fieldname, term))
-                if n:
-                    times.append(time.perf_counter() - started)
-                    cpu.append(time.process_time() - cpu_started)
-    return times, cpu
-
-
-def _read_every_block(matcher) -> None:
-    while not hasattr(matcher, "_read_data"):   # a segment with deletions wraps its postings in a filter
-        matcher = matcher.child
-    while matcher.is_active():
-        matcher._read_data()
-        matcher._next_block()
+    for fieldname, term in set(query.iter_all_terms()):
+        for sub, _offset in searcher.leaf_searchers():
+            if (fieldname, term) in sub.reader():
+                matcher = sub.reader().postings(fieldname, term)
+                while not hasattr(matcher, "_read_data"):   # a segment with deletions wraps its postings in a filter
+                    matcher = matcher.child
+                while matcher.is_active():
+                    matcher._read_data()
+                    matcher._next_block()
 
 
 def run_trimmed(data_dir: Path, member: str, at, queries, rounds: int, snippets: bool):
@@ -237,8 +224,8 @@ def worker(args) -> None:
     queries = json.loads(args.worker_queries)
     at = date.fromisoformat(args.worker_at)
     if args.worker in ("raw", "postings"):
-        run = run_raw if args.worker == "raw" else run_postings
-        (times, cpu), first, cold = run(Path(args.worker_dir) / "index", queries, args.rounds), None, None
+        work = raw_page if args.worker == "raw" else read_postings
+        (times, cpu), first, cold = run_whoosh(Path(args.worker_dir) / "index", queries, args.rounds, work), None, None
     elif args.worker == "fts5":
         (times, cpu), first, cold = run_fts5(Path(args.worker_dir).parent / "fts5.sqlite", queries, args.rounds), None, None
     else:
