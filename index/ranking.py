@@ -109,21 +109,11 @@ def _each_once(value, lengths: list[int]) -> list:
 
 
 def carry_over(old, new) -> None:
-    """Hands what is kept for the readers of `old` (a searcher) to the readers of `new` over the same segments:
-    only a segment's deletions change, never its lengths."""
+    """Hands what is kept for the readers of `old` (a searcher) to the readers of `new` over the same segments
+    (segments are equal by their id): only a segment's deletions change, never its lengths."""
     with _per_document_lock:
-        kept = {_segment_id(reader): _per_document.get(reader) for reader in _leaf_readers(old)}
-        for reader in _leaf_readers(new):
-            found = kept.get(_segment_id(reader))
+        kept = {leaf.segment(): _per_document.get(leaf) for leaf, _offset in old.reader().leaf_readers()}
+        for leaf, _offset in new.reader().leaf_readers():
+            found = kept.get(leaf.segment())
             if found is not None:
-                _per_document[reader] = found
-
-
-def _leaf_readers(searcher) -> list:
-    reader = searcher.reader()
-    return [reader] if reader.is_atomic() else [leaf for leaf, _offset in reader.leaf_readers()]
-
-
-def _segment_id(reader) -> str | None:
-    segment = reader.segment() if hasattr(reader, "segment") else None
-    return segment.segment_id() if segment is not None else None
+                _per_document[leaf] = found

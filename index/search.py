@@ -113,7 +113,7 @@ class _Shared:
         self.name: str | None = None
         self.searcher = None
         self.searcher_serial = 0
-        self.segment_ids: dict[str, list] = {}   # segment id -> ids by its document numbers (segments never change)
+        self.segment_ids: dict = {}   # segment (equal by its id) -> ids by its document numbers (segments never change)
         self.alignments = _LRU(2)
         self.allowed = _LRU(16)
         self.snapshot_lock = threading.Lock()
@@ -180,19 +180,18 @@ def ranked_key(searcher_key, caller, query) -> tuple:
 def ids_by_docnum(searcher, cache: dict | None = None) -> list:
     """Document number -> id for the live documents of `searcher` (None where deleted).
 
-    A segment's ids are read once (`cache`, by segment id): only its deletions change.
+    A segment's ids are read once (`cache`, by segment): only its deletions change.
     """
     cache = {} if cache is None else cache
     reader = searcher.reader()
     out = [None] * reader.doc_count_all()
-    leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
     seen = set()
-    for leaf, offset in leaves:
-        segment = leaf.segment().segment_id() if hasattr(leaf, "segment") else None
-        ids = cache.get(segment) if segment else None
+    for leaf, offset in reader.leaf_readers():   # [(reader, 0)] for a reader of one segment
+        segment = leaf.segment()   # None for an empty index
+        ids = cache.get(segment) if segment is not None else None
         if ids is None:
             ids = list(leaf.column_reader("id", translate=True))
-            if segment:
+            if segment is not None:
                 cache[segment] = ids
         seen.add(segment)
         if leaf.has_deletions():
